@@ -1,0 +1,167 @@
+package org.talkingpiece;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of the server, read from environment variables in one place. Nothing else reads the
+ * environment. {@link #fromEnv(Map)} validates every value and fails with a message naming each
+ * variable that is wrong, so a bad value stops the server before it does anything.
+ *
+ * @param httpHost interface to listen on ({@code HTTP_HOST}, default {@code 0.0.0.0})
+ * @param httpPort port to listen on ({@code HTTP_PORT}, default 8080; 0 picks a free port)
+ * @param publicUrl the address people type or scan ({@code PUBLIC_URL}, default {@code http://localhost:PORT})
+ * @param mongoUri a real MongoDB ({@code MONGO_URI}); {@code null} runs the embedded database
+ * @param mongoDatabase the database name ({@code MONGO_DATABASE}, default {@code talkingpiece})
+ * @param dataDir where the embedded database keeps its file ({@code DATA_DIR}, default {@code ./data})
+ * @param adminPassword the first admin's password ({@code ADMIN_PASSWORD}); {@code null} prints a one-time one
+ * @param contentDir module YAML files imported on start ({@code CONTENT_DIR}, default {@code content/modules})
+ * @param dev reload templates on every request ({@code TP_DEV}, default false)
+ * @param passwordCost bcrypt cost ({@code PASSWORD_COST}, 10–15, default 12)
+ * @param tokenTtl lifetime of sign-in and API tokens ({@code TOKEN_TTL_HOURS}, default 12)
+ * @param retention how long ended sessions are kept ({@code RETENTION_DAYS}, default 30)
+ * @param clustered join a Hazelcast cluster ({@code CLUSTERED}, default false)
+ * @param bridgeMaxFrameBytes largest frame a browser may send over the bridge ({@code BRIDGE_MAX_FRAME_BYTES}, default 16384)
+ * @param bridgeMaxFramesPerSecond frames per second per socket before it is refused ({@code BRIDGE_MAX_FRAMES_PER_SECOND}, default 20)
+ */
+public record Config(
+    String httpHost,
+    int httpPort,
+    String publicUrl,
+    String mongoUri,
+    String mongoDatabase,
+    Path dataDir,
+    String adminPassword,
+    Path contentDir,
+    boolean dev,
+    int passwordCost,
+    Duration tokenTtl,
+    Duration retention,
+    boolean clustered,
+    int bridgeMaxFrameBytes,
+    int bridgeMaxFramesPerSecond) {
+
+  /** Reads and validates every setting; throws {@link IllegalArgumentException} naming each bad variable. */
+  public static Config fromEnv(Map<String, String> env) {
+    Reader r = new Reader(env);
+    String host = r.string("HTTP_HOST", "0.0.0.0");
+    int port = r.integer("HTTP_PORT", 8080, 0, 65535);
+    String publicUrl = r.url("PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
+    String mongoUri = r.optional("MONGO_URI");
+    if (mongoUri != null && !(mongoUri.startsWith("mongodb://") || mongoUri.startsWith("mongodb+srv://"))) {
+      r.errors.add("MONGO_URI must start with mongodb:// or mongodb+srv://");
+    }
+    String dbName = r.string("MONGO_DATABASE", "talkingpiece");
+    if (!dbName.matches("[A-Za-z0-9_-]{1,63}")) {
+      r.errors.add("MONGO_DATABASE must be 1-63 letters, digits, '_' or '-'");
+    }
+    Path dataDir = Path.of(r.string("DATA_DIR", "data"));
+    String adminPassword = r.optional("ADMIN_PASSWORD");
+    if (adminPassword != null && adminPassword.length() < 10) {
+      r.errors.add("ADMIN_PASSWORD must be at least 10 characters");
+    }
+    Path contentDir = Path.of(r.string("CONTENT_DIR", "content/modules"));
+    boolean dev = r.bool("TP_DEV", false);
+    int cost = r.integer("PASSWORD_COST", 12, 4, 15);
+    Duration ttl = Duration.ofHours(r.integer("TOKEN_TTL_HOURS", 12, 1, 24 * 30));
+    Duration retention = Duration.ofDays(r.integer("RETENTION_DAYS", 30, 1, 3650));
+    boolean clustered = r.bool("CLUSTERED", false);
+    int frameBytes = r.integer("BRIDGE_MAX_FRAME_BYTES", 16 * 1024, 1024, 1024 * 1024);
+    int framesPerSecond = r.integer("BRIDGE_MAX_FRAMES_PER_SECOND", 20, 1, 1000);
+    if (!r.errors.isEmpty()) {
+      throw new IllegalArgumentException("Invalid configuration: " + String.join("; ", r.errors));
+    }
+    return new Config(host, port, stripSlash(publicUrl), mongoUri, dbName, dataDir, adminPassword, contentDir,
+        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond);
+  }
+
+  /** True when the server runs its own embedded database instead of a real MongoDB. */
+  public boolean embeddedDatabase() {
+    return mongoUri == null;
+  }
+
+  /** The same settings listening on another port, for tests. */
+  public Config withHttpPort(int port) {
+    return new Config(httpHost, port, publicUrl, mongoUri, mongoDatabase, dataDir, adminPassword, contentDir, dev,
+        passwordCost, tokenTtl, retention, clustered, bridgeMaxFrameBytes, bridgeMaxFramesPerSecond);
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Collects every problem instead of stopping at the first, so one start shows them all. */
+  private static final class Reader {
+    private final Map<String, String> env;
+    private final List<String> errors = new ArrayList<>();
+
+    Reader(Map<String, String> env) {
+      this.env = env;
+    }
+
+    String optional(String name) {
+      String v = env.get(name);
+      return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    String string(String name, String fallback) {
+      String v = optional(name);
+      return v == null ? fallback : v;
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      String v = optional(name);
+      if (v == null) {
+        return fallback;
+      }
+      try {
+        int n = Integer.parseInt(v);
+        if (n < min || n > max) {
+          errors.add(name + " must be between " + min + " and " + max + ", got " + n);
+          return fallback;
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        errors.add(name + " must be a whole number, got '" + v + "'");
+        return fallback;
+      }
+    }
+
+    boolean bool(String name, boolean fallback) {
+      String v = optional(name);
+      if (v == null) {
+        return fallback;
+      }
+      return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "1", "yes", "on" -> true;
+        case "false", "0", "no", "off" -> false;
+        default -> {
+          errors.add(name + " must be true or false, got '" + v + "'");
+          yield fallback;
+        }
+      };
+    }
+
+    String url(String name, String fallback) {
+      String v = optional(name);
+      if (v == null) {
+        return fallback;
+      }
+      try {
+        URI uri = URI.create(v);
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+          errors.add(name + " must be an http:// or https:// address, got '" + v + "'");
+          return fallback;
+        }
+        return v;
+      } catch (IllegalArgumentException e) {
+        errors.add(name + " must be an http:// or https:// address, got '" + v + "'");
+        return fallback;
+      }
+    }
+  }
+}
