@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkingpiece.shared.Ids;
 import org.talkingpiece.store.Database;
+import org.talkingpiece.session.SessionTokens;
+import org.talkingpiece.web.BridgeRoutes;
 import org.talkingpiece.web.HttpVerticle;
 import org.talkingpiece.web.OpsRoutes;
 import org.talkingpiece.web.Pages;
@@ -57,7 +59,10 @@ public final class Server {
     return Database.open(vertx, config).compose(db -> Pages.load(vertx, config.dev())
         .compose(pages -> sharedSecret(db.mongo(), "csrf")
             .compose(csrfSecret -> {
-              List<Routes> features = List.of(new OpsRoutes(db, registry));
+              SessionTokens sessionTokens = new SessionTokens(db);
+              List<Routes> features = List.of(
+                  new OpsRoutes(db, registry),
+                  new BridgeRoutes(config, sessionTokens));
               HttpVerticle[] first = new HttpVerticle[1];
               return vertx.deployVerticle(() -> {
                     HttpVerticle http = new HttpVerticle(config, pages, csrfSecret, features);

@@ -1,0 +1,41 @@
+package org.talkingpiece.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import org.talkingpiece.Config;
+import org.talkingpiece.session.Addresses;
+import org.talkingpiece.session.SessionTokens;
+
+/**
+ * The SockJS event-bus bridge at {@code /eventbus}: the only way live traffic reaches browsers.
+ * Permits are exact patterns over browser-facing addresses; {@link BridgeGuard} checks the token of
+ * every frame against the address it names.
+ */
+public final class BridgeRoutes implements Routes {
+  private final Config config;
+  private final SessionTokens tokens;
+
+  public BridgeRoutes(Config config, SessionTokens tokens) {
+    this.config = config;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public void mount(Router router, Vertx vertx) {
+    SockJSBridgeOptions options = new SockJSBridgeOptions()
+        .addInboundPermitted(new PermittedOptions().setAddressRegex(Addresses.COMMAND_REGEX))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.REGISTER_REGEX))
+        .setMaxAddressLength(200)
+        .setMaxHandlersPerSocket(8)
+        .setPingTimeout(30_000)
+        .setReplyTimeout(10_000);
+    SockJSHandler sockJS = SockJSHandler.create(vertx, new SockJSHandlerOptions()
+        .setRegisterWriteHandler(false)
+        .setHeartbeatInterval(10_000));
+    router.route("/eventbus/*").subRouter(sockJS.bridge(options, new BridgeGuard(vertx, tokens, config)));
+  }
+}
