@@ -39,8 +39,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   /** Headers the session owner reads; set only here, from the resolved token. */
   public static final String ROLE_HEADER = "tp-role";
   public static final String PARTICIPANT_HEADER = "tp-participant";
-  /** Refused frames in a row after which a socket is closed as a flood. */
+  /** Frames refused for rate within {@link #FLOOD_WINDOW_MS} after which a socket is closed as a flood. */
   private static final int FLOOD_CLOSE_AFTER = 50;
+  private static final long FLOOD_WINDOW_MS = 10_000;
 
   private final Vertx vertx;
   private final SessionTokens tokens;
@@ -58,9 +59,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   private static final class SocketState {
     final RateLimiter limiter;
-    final Map<String, SessionToken> resolved = new HashMap<>();
+    /** Resolutions by token, kept while they succeed, so a burst of frames costs one lookup. */
+    final Map<String, Future<SessionToken>> resolved = new HashMap<>();
     final Set<ClientAddress> participantChannels = new HashSet<>();
-    int refusedInARow;
+    long floodWindowStart;
+    int refusedInWindow;
 
     SocketState(RateLimiter limiter) {
       this.limiter = limiter;
@@ -95,10 +98,15 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
-    if (!state.limiter.tryAcquire(System.currentTimeMillis())) {
+    long now = System.currentTimeMillis();
+    if (!state.limiter.tryAcquire(now)) {
       refuse(event, socket, ErrorCode.RATE_LIMITED,
           "Too many messages: at most " + framesPerSecond + " a second; this one was dropped");
-      if (++state.refusedInARow >= FLOOD_CLOSE_AFTER) {
+      if (now - state.floodWindowStart > FLOOD_WINDOW_MS) {
+        state.floodWindowStart = now;
+        state.refusedInWindow = 0;
+      }
+      if (++state.refusedInWindow >= FLOOD_CLOSE_AFTER) {
         LOG.warn("Closing a bridge socket from {} that kept flooding", socket.remoteAddress());
         socket.close(4008, "flood");
       }
@@ -130,7 +138,6 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         refuse(event, socket, ErrorCode.FORBIDDEN, why);
         return;
       }
-      state.refusedInARow = 0;
       if (event.type() == BridgeEventType.SEND) {
         JsonObject identity = new JsonObject().put(ROLE_HEADER, who.role().name());
         if (who.participantId() != null) {
@@ -149,11 +156,13 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       return Future.failedFuture(new AppException(ErrorCode.UNAUTHENTICATED,
           "A session token is required in the frame headers (headers.token)"));
     }
-    SessionToken known = state.resolved.get(token);
-    if (known != null) {
-      return Future.succeededFuture(known);
+    Future<SessionToken> known = state.resolved.get(token);
+    if (known == null) {
+      known = tokens.resolve(token);
+      state.resolved.put(token, known);
+      known.onFailure(e -> state.resolved.remove(token));
     }
-    return tokens.resolve(token).onSuccess(t -> state.resolved.put(token, t));
+    return known;
   }
 
   /** Why this identity may not use this address, or null when it may. */
@@ -201,7 +210,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   private void dropSocketsUsing(String tokenHash) {
     sockets.entrySet().stream()
-        .filter(e -> e.getValue().resolved.values().stream().anyMatch(t -> t.tokenHash().equals(tokenHash)))
+        .filter(e -> e.getValue().resolved.values().stream()
+            .anyMatch(f -> f.succeeded() && f.result().tokenHash().equals(tokenHash)))
         .map(Map.Entry::getKey)
         .toList()
         .forEach(s -> s.close(4001, "token revoked"));

@@ -91,6 +91,8 @@ class BridgeTest {
       JsonObject err = c.nextMatching(f -> isError(f) && "reply-2".equals(f.getString("address")), 5000);
       assertThat(err.getInteger("failureCode")).isEqualTo(401);
       assertThat(err.getString("message")).startsWith("unauthenticated:");
+      c.register(Addresses.publicUpdates(session), "short");
+      assertThat(c.nextMatching(f -> isError(f) && "access_denied".equals(f.getString("body")), 5000)).isNotNull();
       c.register(Addresses.publicUpdates(session), Ids.secret());
       assertThat(c.nextMatching(f -> isError(f) && "access_denied".equals(f.getString("body")), 5000)).isNotNull();
     }
