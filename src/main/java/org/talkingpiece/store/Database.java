@@ -3,6 +3,7 @@ package org.talkingpiece.store;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.talkingpiece.Config;
@@ -42,7 +42,8 @@ public final class Database {
   private final H2Backend backend;
   private final WorkerExecutor committer;
   private final String description;
-  private final AtomicReference<Future<Void>> queuedCommit = new AtomicReference<>();
+  private final Object commitLock = new Object();
+  private Promise<Void> pendingCommit;
 
   private Database(Vertx vertx, MongoClient mongo, MongoServer server, H2Backend backend, String description) {
     this.vertx = vertx;
@@ -111,23 +112,25 @@ public final class Database {
     if (backend == null) {
       return Future.succeededFuture();
     }
-    while (true) {
-      Future<Void> queued = queuedCommit.get();
-      if (queued != null) {
-        return queued;
+    synchronized (commitLock) {
+      if (pendingCommit != null) {
+        return pendingCommit.future();
       }
-      AtomicReference<Future<Void>> self = new AtomicReference<>();
-      // The single-thread executor runs commits one after another. The task first un-queues itself,
-      // so writes acknowledged after that point wait for the next commit.
-      Future<Void> next = committer.executeBlocking(() -> {
-        queuedCommit.compareAndSet(self.get(), null);
+      Promise<Void> commit = Promise.promise();
+      // Published before the task is submitted, so the task always finds itself when it starts and
+      // un-queues itself; writes acknowledged after that moment wait for the next commit.
+      pendingCommit = commit;
+      committer.<Void>executeBlocking(() -> {
+        synchronized (commitLock) {
+          if (pendingCommit == commit) {
+            pendingCommit = null;
+          }
+        }
         backend.commit();
+        backend.getMvStore().sync();
         return null;
-      }, true);
-      self.set(next);
-      if (queuedCommit.compareAndSet(null, next)) {
-        return next;
-      }
+      }, true).onComplete(commit);
+      return commit.future();
     }
   }
 
