@@ -19,7 +19,9 @@ import org.talkingpiece.shared.AppException;
  * <p><b>Coarse figures.</b> The facilitator sees each person's airtime, so an exact group airtime could be
  * matched against sums of individual figures to guess who is in a group. Airtime share is therefore given
  * in whole percent and the ratio is computed from that rounded share (two decimals), never from the exact
- * one. Headcount share is exact: it only restates a count of at least k.
+ * one. Headcount share is exact: it only restates a count of at least k. Rounding cannot stop one
+ * inference: a facilitator who watches live parity move right after one person's turn can guess that
+ * person's group. Callers that show parity live should consider refreshing it only between activities.
  *
  * @param k the session's anonymity threshold
  * @param categories one entry per facilitator-defined category, in the facilitator's order
