@@ -50,6 +50,11 @@ public final class Addresses {
     return INTERNAL_PREFIX + "session." + sessionId + ".presence";
   }
 
+  /** Internal: tells a session's owner to let go of it (the session is being deleted). */
+  public static String control(String sessionId) {
+    return INTERNAL_PREFIX + "session." + sessionId + ".control";
+  }
+
   /** Internal: every node's bridge listens here to drop sockets using a revoked token. */
   public static final String TOKEN_REVOKED = INTERNAL_PREFIX + "bridge.token-revoked";
 

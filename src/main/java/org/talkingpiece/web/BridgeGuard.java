@@ -22,6 +22,7 @@ import org.talkingpiece.session.Addresses.ClientAddress;
 import org.talkingpiece.session.SessionToken;
 import org.talkingpiece.session.SessionTokens;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.RateLimiter;
 import org.talkingpiece.shared.ErrorCode;
 
 /**
@@ -174,8 +175,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       return "Browsers may only send to a session's command address";
     }
     return switch (address.channel()) {
-      case COMMAND -> type != BridgeEventType.SEND ? "Commands are sent, not listened to"
-          : who.role() == SessionToken.Role.DISPLAY ? "The display view cannot send commands" : null;
+      case COMMAND -> type != BridgeEventType.SEND ? "Commands are sent, not listened to" : null;
       case PUBLIC -> null;
       case FACILITATOR -> who.role() == SessionToken.Role.FACILITATOR ? null : "Only the facilitator may listen here";
       case DISPLAY -> who.role() != SessionToken.Role.PARTICIPANT ? null : "Only the display view may listen here";

@@ -1,0 +1,13 @@
+package org.talkingpiece.session;
+
+import java.time.InstantSource;
+import java.util.random.RandomGenerator;
+import org.talkingpiece.curriculum.ModuleStore;
+
+/**
+ * What session owners and routes need, built once at start. Every member is thread-safe.
+ *
+ * @param publicUrl the address join links are built on
+ */
+public record SessionServices(EventStore events, SessionDirectory directory, SessionTokens tokens,
+    ModuleStore modules, InstantSource clock, RandomGenerator random, String publicUrl) {}

@@ -1,0 +1,189 @@
+package org.talkingpiece.session;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.talkingpiece.airtime.AirtimeProjection;
+import org.talkingpiece.airtime.AirtimeSnapshot;
+import org.talkingpiece.airtime.Member;
+import org.talkingpiece.curriculum.Activity;
+import org.talkingpiece.curriculum.Markdown;
+import org.talkingpiece.curriculum.Module;
+
+/**
+ * What each audience's screen shows, built from the state. The public view goes to everyone with a
+ * token for the session, so it carries no participant ids, no facilitator notes and nobody's
+ * airtime: queue places and round order use each participant's public tag, and only the participant
+ * learns their own tag (in their private view). Pure; called on the owner's thread.
+ */
+public final class SessionViews {
+  private final Module module;
+  /** Markdown rendered once per activity: the pinned module never changes. */
+  private final Map<String, String> promptHtml = new HashMap<>();
+  private final Map<String, String> notesHtml = new HashMap<>();
+
+  public SessionViews(Module module) {
+    this.module = module;
+    for (Activity a : module.activities()) {
+      promptHtml.put(a.id(), Markdown.render(a.prompt()));
+      notesHtml.put(a.id(), Markdown.render(a.facilitatorNotes()));
+    }
+  }
+
+  public Module module() {
+    return module;
+  }
+
+  public JsonObject publicView(SessionState s, String joinUrl, long now) {
+    JsonObject view = header(s, now).put("joinCode", JoinCodes.display(s.joinCode())).put("joinUrl", joinUrl);
+    JsonArray agenda = new JsonArray();
+    List<Activity> activities = module.activities();
+    for (int i = 0; i < activities.size(); i++) {
+      Activity a = activities.get(i);
+      agenda.add(new JsonObject().put("index", i).put("id", a.id()).put("title", a.title())
+          .put("type", a.type().wireName()).put("minutes", a.minutes())
+          .put("contentNote", a.contentNote().orElse(null)));
+    }
+    view.put("agenda", agenda);
+    view.put("current", current(s, false));
+    view.put("floor", publicFloor(s, now));
+    return view;
+  }
+
+  public JsonObject facilitatorView(SessionState s, String joinUrl, long now) {
+    JsonObject view = publicView(s, joinUrl, now);
+    view.put("current", current(s, true));
+    JsonArray people = new JsonArray();
+    for (Participant p : s.participants()) {
+      if (!p.removed()) {
+        people.add(new JsonObject().put("id", p.id()).put("name", p.name())
+            .put("connected", s.isConnected(p.id())).put("joinedAt", p.joinedAt()));
+      }
+    }
+    view.put("participants", people);
+    view.put("floor", s.floor().facilitatorView(s, now));
+    view.put("airtime", airtime(s, now).toFacilitatorJson());
+    view.put("settings", s.settings().toJson());
+    JsonArray notes = new JsonArray();
+    module.activities().forEach(a -> notes.add(new JsonObject().put("id", a.id())
+        .put("facilitatorNotesHtml", notesHtml.get(a.id())).put("debrief", new JsonArray(a.debrief()))));
+    view.put("notes", notes);
+    return view;
+  }
+
+  public JsonObject displayView(SessionState s, String joinUrl, long now) {
+    JsonObject view = publicView(s, joinUrl, now);
+    if (s.settings().displayShowsBalance()) {
+      view.put("balance", airtime(s, now).projectorJson());
+    }
+    return view;
+  }
+
+  /** Only this participant's own figures: name, tag, airtime, presence choice. */
+  public JsonObject participantView(SessionState s, Participant p, long now) {
+    JsonObject airtime = airtime(s, now).participantJson(p.id());
+    return new JsonObject().put("id", p.id()).put("name", p.name()).put("tag", p.tag())
+        .put("steppedOut", s.isSteppedOut(p.id()))
+        .put("selfId", new JsonObject(new HashMap<>(p.selfId())))
+        .put("airtime", airtime);
+  }
+
+  public AirtimeSnapshot airtime(SessionState s, long now) {
+    List<Member> members = s.participants().stream()
+        .map(p -> new Member(p.id(), p.name(), p.joinedAt(), p.removed(), p.selfId()))
+        .toList();
+    return AirtimeProjection.at(s.floor().turns(), members, now, s.settings().anonymityThreshold(),
+        List.copyOf(s.settings().selfIdCategories().keySet()));
+  }
+
+  private JsonObject header(SessionState s, long now) {
+    return new JsonObject()
+        .put("session", new JsonObject().put("id", s.id()).put("status", s.status().wire())
+            .put("paused", s.paused()).put("title", module.title()).put("moduleVersion", module.version())
+            .put("anonymityThreshold", s.settings().anonymityThreshold())
+            .put("selfIdCategories", s.settings().toJson().getJsonObject("selfIdCategories")))
+        .put("participantCount", s.members().size())
+        .put("serverTime", now);
+  }
+
+  private JsonObject current(SessionState s, boolean forFacilitator) {
+    if (s.activityIndex() < 0) {
+      return null;
+    }
+    Activity a = module.activities().get(s.activityIndex());
+    JsonObject activity = a.participantView().put("promptHtml", promptHtml.get(a.id()));
+    if (forFacilitator) {
+      activity.put("facilitatorNotesHtml", notesHtml.get(a.id())).put("debrief", new JsonArray(a.debrief()));
+    }
+    List<SessionState.ActivityRun> runs = s.activityRuns();
+    long startedAt = runs.isEmpty() ? -1 : runs.get(runs.size() - 1).startedAt();
+    return new JsonObject().put("index", s.activityIndex()).put("activity", activity).put("startedAt", startedAt)
+        .put("endsAt", startedAt + a.minutes() * 60_000L);
+  }
+
+  /**
+   * The floor for everyone: the facilitator's floor view with ids replaced by public tags, names kept
+   * only where the facilitator shows them, and no airtime, turn counts or presence.
+   */
+  static JsonObject publicFloor(SessionState s, long now) {
+    JsonObject f = s.floor().facilitatorView(s, now);
+    boolean names = Boolean.TRUE.equals(f.getBoolean("showQueueNames"));
+    JsonObject out = new JsonObject().put("serverNow", f.getValue("serverNow")).put("activityId", f.getValue("activityId"))
+        .put("mode", f.getValue("mode")).put("showQueueNames", names)
+        .put("turnLimitSeconds", f.getValue("turnLimitSeconds")).put("warnSeconds", f.getValue("warnSeconds"))
+        .put("overtime", f.getValue("overtime"));
+    JsonObject speaker = f.getJsonObject("speaker");
+    if (speaker != null) {
+      JsonObject sp = speaker.copy();
+      String id = (String) sp.remove("id");
+      sp.remove("reason");
+      sp.remove("spokenMillis");
+      sp.put("tag", tag(s, id));
+      out.put("speaker", sp);
+    } else {
+      out.putNull("speaker");
+    }
+    JsonArray queue = new JsonArray();
+    JsonArray q = f.getJsonArray("queue");
+    if (q != null) {
+      for (Object o : q) {
+        JsonObject e = (JsonObject) o;
+        JsonObject place = new JsonObject().put("tag", tag(s, e.getString("id")));
+        if (names) {
+          place.put("name", e.getString("name"));
+        }
+        queue.add(place);
+      }
+    }
+    out.put("queue", queue);
+    JsonObject round = f.getJsonObject("round");
+    if (round != null) {
+      JsonObject r = new JsonObject().put("active", round.getValue("active")).put("finished", round.getValue("finished"))
+          .put("pass", round.getValue("pass")).put("secondPass", round.getValue("secondPass"))
+          .put("current", round.getString("current") == null ? null : tag(s, round.getString("current")));
+      JsonArray order = new JsonArray();
+      for (Object o : round.getJsonArray("order")) {
+        JsonObject e = (JsonObject) o;
+        JsonObject place = new JsonObject().put("tag", tag(s, e.getString("id"))).put("status", e.getValue("status"));
+        if (names) {
+          place.put("name", e.getString("name"));
+        }
+        order.add(place);
+      }
+      r.put("order", order);
+      out.put("round", r);
+    } else {
+      out.putNull("round");
+    }
+    return out;
+  }
+
+  private static String tag(SessionState s, String id) {
+    if (id == null) {
+      return null;
+    }
+    return s.participant(id).map(Participant::tag).orElse("facilitator");
+  }
+}
