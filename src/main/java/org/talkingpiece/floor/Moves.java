@@ -123,10 +123,11 @@ final class Moves {
   private static void removeParticipant(Decision d, String id) {
     Floor f = d.floor();
     boolean held = f.speakerId().filter(id::equals).isPresent();
+    boolean waiting = f.queue().contains(id) || f.round().involves(id);
     if (held) {
       endTurn(d, "removed", d.now());
     }
-    if (f.queue().contains(id) || f.round().involves(id)) {
+    if (held || waiting) {
       d.emit(new ParticipantLeft(id));
     }
     if (held && f.round().active()) {
