@@ -150,6 +150,15 @@ class QueueTest {
   }
 
   @Test
+  @DisplayName("outside the open floor, giving the floor to the speaker again is refused rather than ending their turn")
+  void noToggleInQueue() {
+    h.facilitator(new GiveFloor("ana"));
+
+    h.refused(ErrorCode.WRONG_STATE, () -> h.facilitator(new GiveFloor("ana")));
+    assertThat(h.speaker()).isEqualTo("ana");
+  }
+
+  @Test
   @DisplayName("given the floor directly, someone waiting leaves the queue")
   void givenLeavesQueue() {
     h.participant("ana", new RaiseHand());

@@ -219,6 +219,17 @@ class RoundTest {
   }
 
   @Test
+  @DisplayName("someone removed without a tick is skipped when their turn comes and not asked again")
+  void removedSkippedWithoutTick() {
+    h.facilitator(join(true));
+    h.roster.remove("ben");
+
+    assertThat(h.participant("ana", new Yield())).containsSubsequence(new RoundSkipped("ben", "removed"), given("cy"));
+    assertThat(h.view().getJsonObject("round").getJsonArray("secondChance")).isEmpty();
+    assertThat(h.participant("cy", new Yield())).endsWith(new RoundFinished("completed"));
+  }
+
+  @Test
   @DisplayName("someone who passed and was then removed is not asked again")
   void removedAfterPassing() {
     h.facilitator(join(true));
