@@ -200,12 +200,28 @@ public final class Floor {
     return open == null ? Optional.empty() : Optional.of(open.speakerId());
   }
 
-  /** Everything the facilitator's console shows about the floor; see {@link FloorViews}. */
+  /**
+   * Everything the facilitator's console shows about the floor: {@code serverNow, activityId, mode,
+   * turnLimitSeconds, overtime, warnSeconds, showQueueNames}; {@code speaker} ({@code id, name, reason,
+   * startedAt, paused, limitMillis, deadline, warnAt, overtime, spokenMillis}, and {@code remainingMillis}
+   * while paused) or null; {@code queue} in calling order ({@code id, name, present, raisedAt, turns,
+   * airtimeMillis, reason} where reason explains a progressive place, e.g. "first time speaking");
+   * {@code round} ({@code active, finished, pass, secondPass, current, order: [{id, name, present,
+   * status}], upNext, secondChance}) or null. Times are epoch milliseconds: screens count down from
+   * {@code deadline}.
+   */
   public JsonObject facilitatorView(Roster roster, long now) {
     return FloorViews.facilitator(this, roster, now);
   }
 
-  /** What one participant's screen shows: never anyone else's airtime or turn count. */
+  /**
+   * What one participant's screen shows: {@code serverNow, activityId, mode, showQueueNames};
+   * {@code speaker} ({@code name, you}, and the same clock fields as the facilitator's) or null;
+   * {@code youHaveTheFloor, canPass, canRaiseHand, handRaised, queuePosition} (1-based, or null)
+   * {@code queueLength}; {@code queue: [{name, you}]} only when names are shown; {@code round}
+   * ({@code active, finished, pass, secondPass, yourStatus, placesBeforeYou}, and {@code order: [{name,
+   * you, status}]} when names are shown) or null. Never anyone's airtime or turn count.
+   */
   public JsonObject participantView(Roster roster, String participantId, long now) {
     return FloorViews.participant(this, roster, participantId, now);
   }

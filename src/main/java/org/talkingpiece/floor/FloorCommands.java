@@ -3,7 +3,6 @@ package org.talkingpiece.floor;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.talkingpiece.floor.FloorCommand.EndRound;
 import org.talkingpiece.floor.FloorCommand.EndTurn;
 import org.talkingpiece.floor.FloorCommand.Extend;
@@ -45,10 +44,10 @@ import org.talkingpiece.shared.AppException;
  */
 public final class FloorCommands {
   /** Every command name {@link #parse} accepts. */
-  public static final Set<String> NAMES = Set.copyOf(new TreeSet<>(List.of(
+  public static final Set<String> NAMES = Set.of(
       "raise-hand", "lower-hand", "pass", "yield", "next", "end-turn", "pause-timer", "resume-timer",
       "end-round", "give-floor", "extend", "switch-mode", "set-turn-limit", "set-queue-visibility",
-      "move-in-queue", "remove-from-queue", "start-round")));
+      "move-in-queue", "remove-from-queue", "start-round");
 
   private FloorCommands() {}
 
