@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import java.net.InetSocketAddress;
 
 /**
  * A real MongoDB wire-protocol server in memory, on a free port, for store tests. One per test:
@@ -23,7 +22,7 @@ final class EmbeddedMongo implements AutoCloseable {
   static EmbeddedMongo start() {
     MongoServer server = new MongoServer(new MemoryBackend());
     server.bind("127.0.0.1", 0);
-    return new EmbeddedMongo(server, ((InetSocketAddress) server.getLocalAddress()).getPort());
+    return new EmbeddedMongo(server, server.getLocalAddress().getPort());
   }
 
   /** A client for this server; short timeouts so a stopped server fails fast instead of hanging a test. */
