@@ -3,6 +3,7 @@ package org.talkingpiece.curriculum;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -35,7 +36,9 @@ public final class ModuleValidator {
     this.schema = schema;
     this.rules = new ModuleRules(schema);
     this.yaml = new ObjectMapper(new YAMLFactory())
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        // A second "---" document would otherwise be ignored without a word.
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** Loads the schema from the class path on first use (once per JVM). */
@@ -104,6 +107,10 @@ public final class ModuleValidator {
     if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
       problem = marked.getProblem()
           + (marked.getContext() == null ? "" : " (" + marked.getContext() + ")");
+    }
+    if (problem != null && problem.startsWith("Trailing token")) {
+      return new ValidationError(source, DocPath.ROOT, "the file holds more than one YAML document"
+          + " (another starts" + where + "); a module file holds exactly one");
     }
     String hint = problem != null && problem.contains("mapping values are not allowed")
         ? "; text that contains \": \" must be put in quotes" : "";

@@ -95,6 +95,78 @@ class ModuleValidatorTest {
   }
 
   @Test
+  @DisplayName("A file with a second YAML document is refused, not half read")
+  void secondDocument() {
+    List<ValidationError> errors = validator.validateYaml("example-module.yaml",
+        Fixtures.exampleYaml() + "---\nslug: another\n").errors();
+
+    onlyError(errors, "", "the file holds more than one YAML document");
+  }
+
+  @Test
+  @DisplayName("Whatever value is put wherever, the validator answers with errors, never an exception")
+  void neverThrows() {
+    JsonObject example = exampleDoc();
+    List<List<Object>> paths = new java.util.ArrayList<>();
+    collectPaths(example, new java.util.ArrayList<>(), paths);
+    List<Object> values = java.util.Arrays.asList(null, 7, -1, 2.5, "text", "", true, new JsonArray(),
+        new JsonObject(), new JsonArray().add(1).add("x"));
+
+    int checked = 0;
+    for (List<Object> path : paths) {
+      for (Object value : values) {
+        JsonObject doc = example.copy();
+        set(doc, path, value);
+        ValidationResult result = validator.validateJson(ModuleValidator.FORM, doc);
+        assertThat(result.errors()).allSatisfy(e -> assertThat(e.message()).isNotBlank());
+        checked++;
+      }
+    }
+    assertThat(paths).hasSizeGreaterThan(50);
+    assertThat(checked).isEqualTo(paths.size() * values.size());
+  }
+
+  private static void collectPaths(Object node, List<Object> prefix, List<List<Object>> out) {
+    if (node instanceof JsonObject o) {
+      for (String key : o.fieldNames()) {
+        List<Object> path = new java.util.ArrayList<>(prefix);
+        path.add(key);
+        out.add(path);
+        collectPaths(o.getValue(key), path, out);
+      }
+    } else if (node instanceof JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        List<Object> path = new java.util.ArrayList<>(prefix);
+        path.add(i);
+        out.add(path);
+        collectPaths(a.getValue(i), path, out);
+      }
+    }
+  }
+
+  private static void set(JsonObject doc, List<Object> path, Object value) {
+    Object parent = doc;
+    for (int i = 0; i < path.size() - 1; i++) {
+      Object step = path.get(i);
+      parent = step instanceof Integer n ? ((JsonArray) parent).getValue(n) : ((JsonObject) parent).getValue((String) step);
+    }
+    Object last = path.get(path.size() - 1);
+    if (last instanceof Integer n) {
+      ((JsonArray) parent).set(n, value);
+    } else {
+      ((JsonObject) parent).put((String) last, value);
+    }
+  }
+
+  @Test
+  @DisplayName("The schema version, language tag and licence are checked")
+  void headerFields() {
+    onlyError(errors(exampleDoc().put("schemaVersion", 2)), "schemaVersion", "must be 1 (found 2)");
+    onlyError(errors(exampleDoc().put("language", "English")), "language", "must be a BCP 47 language tag");
+    onlyError(errors(exampleDoc().put("licence", "CC BY SA")), "licence", "must be an SPDX licence identifier");
+  }
+
+  @Test
   @DisplayName("An empty file is refused")
   void emptyFile() {
     onlyError(validator.validateYaml("x.yaml", "  \n").errors(), "", "the document is empty");
