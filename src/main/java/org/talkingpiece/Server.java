@@ -15,10 +15,9 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.talkingpiece.accounts.Accounts;
 import org.talkingpiece.shared.Ids;
 import org.talkingpiece.store.Database;
-import org.talkingpiece.session.SessionTokens;
-import org.talkingpiece.web.BridgeRoutes;
 import org.talkingpiece.web.HttpVerticle;
 import org.talkingpiece.web.OpsRoutes;
 import org.talkingpiece.web.Pages;
@@ -56,13 +55,14 @@ public final class Server {
   }
 
   private static Future<Server> boot(Vertx vertx, Config config, PrometheusMeterRegistry registry) {
-    return Database.open(vertx, config).compose(db -> Pages.load(vertx, config.dev())
+    return Database.open(vertx, config).compose(db -> Accounts.start(vertx, config, db)
+        .compose(accounts -> accounts.ensureFirstAdmin().map(accounts))
+        .compose(accounts -> Pages.load(vertx, config.dev())
         .compose(pages -> sharedSecret(db.mongo(), "csrf")
             .compose(csrfSecret -> {
-              SessionTokens sessionTokens = new SessionTokens(db);
-              List<Routes> features = List.of(
-                  new OpsRoutes(db, registry),
-                  new BridgeRoutes(config, sessionTokens));
+              // Auth first: every later route sees who is asking.
+              List<Routes> features = List.of((router, v) -> router.route().handler(accounts.auth()),
+                  accounts.routes(), new OpsRoutes(db, registry));
               HttpVerticle[] first = new HttpVerticle[1];
               return vertx.deployVerticle(() -> {
                     HttpVerticle http = new HttpVerticle(config, pages, csrfSecret, features);
@@ -72,7 +72,7 @@ public final class Server {
                     return http;
                   }, new DeploymentOptions().setInstances(httpInstances()))
                   .map(id -> new Server(vertx, config, db, first[0].actualPort()));
-            }))
+            })))
         .onSuccess(server -> LOG.info("Talking Piece is listening on {} (port {}), storing data in {}",
             config.publicUrl(), server.port, db.description()))
         .recover(e -> db.close().transform(ignored -> Future.failedFuture(e))));
