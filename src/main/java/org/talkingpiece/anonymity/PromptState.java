@@ -24,7 +24,7 @@ import org.talkingpiece.shared.Ids;
  * <p>Invariants: items are kept by random id, never in arrival order; nothing is visible until the
  * {@link ReleaseRule} releases it; each release is shuffled with the injected generator; the set of
  * people who wrote since the last release ({@code recentWriters}) is kept in memory only, never
- * stored or shown, and is empty after a restart (which can only delay a release).
+ * stored or shown; after a restart it starts empty and a safe lower bound takes its place.
  */
 public final class PromptState {
   private final PromptSettings settings;
@@ -107,7 +107,7 @@ public final class PromptState {
 
     boolean first = batches.isEmpty();
     int held = heldCount() + 1;
-    int writers = first ? nextRoll.people() : recent.size();
+    int writers = first ? nextRoll.people() : heldWriters(recent, held);
     List<String> release = List.of();
     List<List<String>> nextBatches = batches;
     if (settings.rule().releases(first, held, writers)) {
@@ -261,6 +261,16 @@ public final class PromptState {
     }
     QuestionFlags f = board.flags(questionId);
     return !f.hidden() && (!settings.premoderation() || f.approved());
+  }
+
+  /**
+   * A lower bound on how many different people wrote the held items: the people who wrote since the
+   * last release, and never fewer than {@code held / perPerson} rounded up (nobody can hold more than
+   * perPerson items). After a restart the first set is empty, and the bound keeps releases going
+   * without ever counting one person twice; with one item per person it is exact.
+   */
+  private int heldWriters(Map<ParticipantRef, Integer> recent, int held) {
+    return Math.max(recent.size(), (held + settings.perPerson() - 1) / settings.perPerson());
   }
 
   private int heldCount() {

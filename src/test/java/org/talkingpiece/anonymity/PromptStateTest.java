@@ -225,6 +225,36 @@ class PromptStateTest {
   }
 
   @Test
+  @DisplayName("After a restart, waiting word-cloud entries are released without counting anyone twice")
+  void restartNeverOvercountsWriters() {
+    PromptState s = PromptState.open(PromptSettings.wordcloud(ReleaseRule.threshold(3), 3, 3));
+    for (int i = 1; i <= 3; i++) {
+      s = s.submit(p(i), "word " + i, null, random).next();
+    }
+    s = s.submit(p(1), "x", null, random).next().submit(p(1), "y", null, random).next();
+    PromptState restarted = PromptState.restore(storedCopy(s));
+    assertThat(restarted.summary().held()).isEqualTo(2);
+    restarted = restarted.submit(p(2), "b", null, random).next();
+    assertThat(restarted.shown()).as("three waiting entries could be from persons 1 and 2 only").hasSize(3);
+    restarted = restarted.submit(p(3), "c", null, random).next();
+    assertThat(restarted.shown()).as("four waiting entries, still possibly two people").hasSize(3);
+    restarted = restarted.submit(p(4), "d", null, random).next();
+    assertThat(restarted.shown()).hasSize(8);
+  }
+
+  /** What the store would hold for this state (items, batches, roll), as a restart reads it. */
+  private static StoredPrompt storedCopy(PromptState s) {
+    List<AnonItem> items = new ArrayList<>();
+    s.shown().forEach(i -> items.add(new AnonItem(i.id(), i.text(), null)));
+    for (int i = 0; i < s.summary().held(); i++) {
+      items.add(new AnonItem(Ids.random(), "held " + i, null));
+    }
+    return new StoredPrompt(PromptRef.of("s", "p"), s.settings(), s.isOpen(), items,
+        List.of(s.shown().stream().map(ShownItem::id).toList()),
+        java.util.Map.of(p(1), 3, p(2), 1, p(3), 1), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), null, null);
+  }
+
+  @Test
   @DisplayName("Nothing about an answer leaks through toString into a log line")
   void noContentInToString() {
     Step<PromptState> step = PromptState.open(PromptSettings.reflection(ReleaseRule.immediateWithNotice()))
