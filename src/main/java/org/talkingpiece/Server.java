@@ -131,7 +131,8 @@ public final class Server {
       MongoEventStore events = new MongoEventStore(db);
       SessionDirectory directory = new SessionDirectory(db);
       SessionTokens tokens = new SessionTokens(db);
-      sessions = new SessionServices(events, directory, tokens, modules, clock, new SecureRandom(), config.publicUrl());
+      sessions = new SessionServices(events, directory, tokens, modules, clock, new SecureRandom(), config.publicUrl(),
+          List.of());
       return Future.all(events.createIndexes(), directory.createIndexes(), tokens.createIndexes()).mapEmpty();
     }
 
