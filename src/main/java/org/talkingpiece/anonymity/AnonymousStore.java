@@ -48,6 +48,12 @@ public interface AnonymousStore {
 
   Future<Void> applySignal(String sessionId, SignalChange change);
 
-  /** Removes every item, roll, tally and signal count of the session. */
+  /** What the session's screens show; {@link ScreenState#empty()} when nothing was saved yet. */
+  Future<ScreenState> loadScreen(String sessionId);
+
+  /** Replaces what the session's screens show. */
+  Future<Void> saveScreen(String sessionId, ScreenState screen);
+
+  /** Removes every item, roll, tally, signal count and screen of the session. */
   Future<Void> deleteSession(String sessionId);
 }

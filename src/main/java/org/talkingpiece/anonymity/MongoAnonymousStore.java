@@ -2,6 +2,7 @@ package org.talkingpiece.anonymity;
 
 import static org.talkingpiece.anonymity.PromptDocs.PROMPTS;
 import static org.talkingpiece.anonymity.PromptDocs.ROLLS;
+import static org.talkingpiece.anonymity.PromptDocs.SCREENS;
 import static org.talkingpiece.anonymity.PromptDocs.SIGNALS;
 import static org.talkingpiece.anonymity.PromptDocs.VOTERS;
 
@@ -42,7 +43,7 @@ final class MongoAnonymousStore implements AnonymousStore {
   @Override
   public Future<Void> init() {
     JsonObject bySession = new JsonObject().put("sessionId", 1);
-    return Future.join(List.of(PROMPTS, ROLLS, VOTERS, SIGNALS).stream()
+    return Future.join(List.of(PROMPTS, ROLLS, VOTERS, SIGNALS, SCREENS).stream()
             .map(c -> mongo.createIndex(c, bySession)).toList())
         .<Void>mapEmpty().recover(MongoAnonymousStore::storageFailure);
   }
@@ -200,9 +201,25 @@ final class MongoAnonymousStore implements AnonymousStore {
   }
 
   @Override
+  public Future<ScreenState> loadScreen(String sessionId) {
+    return mongo.findOne(SCREENS, byId(PromptDocs.screenId(sessionId)), null)
+        .map(doc -> doc == null ? ScreenState.empty() : PromptDocs.screen(sessionId, doc))
+        .recover(MongoAnonymousStore::storageFailure);
+  }
+
+  @Override
+  public Future<Void> saveScreen(String sessionId, ScreenState screen) {
+    JsonObject doc = PromptDocs.screen(sessionId, screen);
+    doc.remove("_id");
+    return mongo.updateCollectionWithOptions(SCREENS, byId(PromptDocs.screenId(sessionId)),
+            new JsonObject().put("$set", doc), new UpdateOptions().setUpsert(true))
+        .<Void>mapEmpty().recover(MongoAnonymousStore::storageFailure);
+  }
+
+  @Override
   public Future<Void> deleteSession(String sessionId) {
     JsonObject q = new JsonObject().put("sessionId", sessionId);
-    return Future.all(List.of(PROMPTS, ROLLS, VOTERS, SIGNALS).stream().map(c -> mongo.removeDocuments(c, q)).toList())
+    return Future.all(List.of(PROMPTS, ROLLS, VOTERS, SIGNALS, SCREENS).stream().map(c -> mongo.removeDocuments(c, q)).toList())
         .<Void>mapEmpty().recover(MongoAnonymousStore::storageFailure);
   }
 

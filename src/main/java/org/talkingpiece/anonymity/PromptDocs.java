@@ -24,6 +24,8 @@ import java.util.Set;
  * anon_rolls    {_id, sessionId, promptId, round, entries: [{r, n}] sorted by r}
  * anon_voters   {_id, sessionId, promptId, round, voters: [{q, r}] sorted by r, q}
  * anon_signals  {_id, sessionId, total: {ouch, pause}, unseen: {ouch, pause}}
+ * anon_screens  {_id, sessionId, activityId, current: {promptId, round} | null, projected: [id…],
+ *                asks: [{promptId, text}]}
  * </pre>
  */
 final class PromptDocs {
@@ -31,6 +33,7 @@ final class PromptDocs {
   static final String ROLLS = "anon_rolls";
   static final String VOTERS = "anon_voters";
   static final String SIGNALS = "anon_signals";
+  static final String SCREENS = "anon_screens";
 
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -43,6 +46,30 @@ final class PromptDocs {
 
   static String signalsId(String sessionId) {
     return hash("signals", sessionId);
+  }
+
+  static String screenId(String sessionId) {
+    return hash("screen", sessionId);
+  }
+
+  static JsonObject screen(String sessionId, ScreenState s) {
+    JsonArray asks = new JsonArray();
+    s.asks().forEach(a -> asks.add(new JsonObject().put("promptId", a.promptId()).put("text", a.text())));
+    JsonObject current = s.current() == null ? null
+        : new JsonObject().put("promptId", s.current().promptId()).put("round", s.current().round());
+    return new JsonObject().put("_id", screenId(sessionId)).put("sessionId", sessionId)
+        .put("activityId", s.activityId()).put("current", current)
+        .put("projected", new JsonArray(s.projected())).put("asks", asks);
+  }
+
+  static ScreenState screen(String sessionId, JsonObject doc) {
+    JsonObject c = doc.getJsonObject("current");
+    PromptRef current = c == null ? null : new PromptRef(sessionId, c.getString("promptId"), c.getInteger("round"));
+    List<ScreenState.Ask> asks = new ArrayList<>();
+    doc.getJsonArray("asks", new JsonArray()).forEach(o -> asks.add(
+        new ScreenState.Ask(((JsonObject) o).getString("promptId"), ((JsonObject) o).getString("text"))));
+    return new ScreenState(doc.getString("activityId"), current,
+        strings(doc.getJsonArray("projected", new JsonArray())), asks);
   }
 
   static JsonObject base(PromptRef prompt) {

@@ -48,7 +48,8 @@ class DatabaseDumpTest {
           "shownVotes", "tally", "shown"),
       "anon_rolls", Set.of("_id", "sessionId", "promptId", "round", "entries"),
       "anon_voters", Set.of("_id", "sessionId", "promptId", "round", "voters"),
-      "anon_signals", Set.of("_id", "sessionId", "total", "unseen"));
+      "anon_signals", Set.of("_id", "sessionId", "total", "unseen"),
+      "anon_screens", Set.of("_id", "sessionId", "activityId", "current", "projected", "asks"));
   private static final Set<String> ITEM_FIELDS = Set.of("id", "text", "key", "votes", "approved", "hidden", "pinned", "answered");
 
   private static EmbeddedMongo mongo;
