@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkingpiece.accounts.Accounts;
+import org.talkingpiece.anonymity.live.AnonymityFeature;
 import org.talkingpiece.curriculum.ModuleImporter;
 import org.talkingpiece.curriculum.ModuleStore;
 import org.talkingpiece.curriculum.ModuleValidator;
@@ -131,9 +132,11 @@ public final class Server {
       MongoEventStore events = new MongoEventStore(db);
       SessionDirectory directory = new SessionDirectory(db);
       SessionTokens tokens = new SessionTokens(db);
-      sessions = new SessionServices(events, directory, tokens, modules, clock, new SecureRandom(), config.publicUrl(),
-          List.of());
-      return Future.all(events.createIndexes(), directory.createIndexes(), tokens.createIndexes()).mapEmpty();
+      return AnonymityFeature.Factory.start(vertx, config, db.mongo())
+          .onSuccess(anonymity -> sessions = new SessionServices(events, directory, tokens, modules, clock,
+              new SecureRandom(), config.publicUrl(), List.of(anonymity)))
+          .compose(v -> Future.all(events.createIndexes(), directory.createIndexes(), tokens.createIndexes()))
+          .mapEmpty();
     }
 
     private Future<Server> deployHttp() {
