@@ -20,6 +20,8 @@ public final class HttpVerticle extends VerticleBase {
   /** Largest request body accepted (module uploads are the largest). */
   static final long MAX_BODY_BYTES = 1024 * 1024;
   static final long CSRF_TIMEOUT_MS = 4L * 60 * 60 * 1000;
+  /** The sign-in cookie's name (set by the accounts feature). */
+  static final String SIGN_IN_COOKIE = "tp_auth";
 
   private final Config config;
   private final Pages pages;
@@ -123,6 +125,8 @@ public final class HttpVerticle extends VerticleBase {
         || path.startsWith("/eventbus/")
         || path.equals("/health")
         || path.equals("/metrics")
-        || (path.equals("/api/auth/token") || path.equals("/api/join"));
+        || (path.equals("/api/auth/token") || path.equals("/api/join"))
+        // An API call that carries no sign-in cookie has no ambient credentials to abuse.
+        || (path.startsWith("/api/") && ctx.request().getCookie(SIGN_IN_COOKIE) == null);
   }
 }
