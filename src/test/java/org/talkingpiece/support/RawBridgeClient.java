@@ -20,7 +20,9 @@ public final class RawBridgeClient implements AutoCloseable {
 
   private RawBridgeClient(WebSocket socket) {
     this.socket = socket;
-    socket.handler(buffer -> received.add(new JsonObject(buffer.toString())));
+    // Whole messages, not frames: the server splits large views into several frames.
+    socket.binaryMessageHandler(buffer -> received.add(new JsonObject(buffer.toString())));
+    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
     socket.closeHandler(v -> {
       closed = true;
       closeStatus = socket.closeStatusCode();
