@@ -66,10 +66,14 @@ public final class SessionHost extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(renewTimer);
+    List<String> ids = List.copyOf(owners.keySet());
     List<Future<Void>> closing = new ArrayList<>();
     owners.values().forEach(o -> closing.add(o.close()));
     owners.clear();
-    return Future.join(closing);
+    // A clean stop records that every session was alive until now, then lets the leases go.
+    return Future.join(closing)
+        .compose(v -> services.directory().renew(node, ids, services.clock().millis(), 0))
+        .recover(e -> Future.succeededFuture());
   }
 
   private void onOpen(Message<JsonObject> msg) {

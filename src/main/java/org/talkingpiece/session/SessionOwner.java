@@ -76,10 +76,12 @@ final class SessionOwner {
       }
       SessionState state = new SessionState();
       commits.forEach(state::apply);
+      // The server was certainly alive when it stored the last commit.
+      long alive = Math.max(lastAliveAt, commits.get(commits.size() - 1).at());
       return services.modules().get(state.moduleSlug(), state.moduleVersion())
           .map(module -> new SessionOwner(vertx, state, module, services))
           .compose(owner -> owner.openFeatures()
-              .compose(v -> owner.recover(lastAliveAt))
+              .compose(v -> owner.recover(alive))
               .compose(v -> owner.register())
               .map(owner));
     });
