@@ -107,6 +107,11 @@ public final class SessionHost extends VerticleBase {
     List<String> ids = List.copyOf(owners.keySet());
     services.directory().renew(node, ids, services.clock().millis(), LEASE_MS)
         .onFailure(e -> LOG.warn("Could not renew session leases: {}", e.getMessage()));
+    // Take over sessions whose owner stopped renewing (a node died); losing the race is fine.
+    services.directory().orphans(services.clock().millis())
+        .onSuccess(orphans -> orphans.stream().filter(id -> !owners.containsKey(id))
+            .forEach(id -> open(id, false).onSuccess(v -> LOG.info("Took over session {} from a node that stopped", id))))
+        .onFailure(e -> LOG.debug("Could not look for orphaned sessions: {}", e.getMessage()));
     // Ended sessions keep their owner for a while so screens can still show "ended", then let go.
     long now = services.clock().millis();
     for (String id : ids) {
