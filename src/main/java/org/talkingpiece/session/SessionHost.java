@@ -35,6 +35,8 @@ public final class SessionHost extends VerticleBase {
   private final boolean onlyNode;
   private final String node = Ids.random();
   private final Map<String, SessionOwner> owners = new HashMap<>();
+  /** Sessions being opened right now, so a second request waits for the first instead of opening twice. */
+  private final Map<String, Future<Void>> opening = new HashMap<>();
   private long renewTimer;
 
   /**
@@ -90,8 +92,12 @@ public final class SessionHost extends VerticleBase {
     if (owners.containsKey(sessionId)) {
       return Future.succeededFuture();
     }
+    Future<Void> already = opening.get(sessionId);
+    if (already != null) {
+      return already;
+    }
     long now = services.clock().millis();
-    return services.directory().claim(sessionId, node, now, LEASE_MS, force)
+    Future<Void> result = services.directory().claim(sessionId, node, now, LEASE_MS, force)
         .compose(lastAlive -> SessionOwner.open(vertx, sessionId, lastAlive, services))
         .map(owner -> {
           owners.put(sessionId, owner);
@@ -99,8 +105,13 @@ public final class SessionHost extends VerticleBase {
             owners.remove(sessionId);
             owner.close();
           });
-          return null;
-        });
+          return (Void) null;
+        })
+        .onComplete(ar -> opening.remove(sessionId));
+    if (!result.isComplete()) {
+      opening.put(sessionId, result);
+    }
+    return result;
   }
 
   private void renew() {
