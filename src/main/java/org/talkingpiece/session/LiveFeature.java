@@ -20,6 +20,14 @@ public interface LiveFeature {
     Future<LiveFeature> open(SessionContext session);
 
     Future<Void> deleteSession(String sessionId);
+
+    /**
+     * What this feature contributes to a session's report: released anonymous items, poll results
+     * and the counts of prompts that never reached the threshold. Works for ended sessions too.
+     */
+    default Future<org.talkingpiece.airtime.AnonymousResults> results(String sessionId) {
+      return Future.succeededFuture(org.talkingpiece.airtime.AnonymousResults.none());
+    }
   }
 
   /** Where a view goes. */

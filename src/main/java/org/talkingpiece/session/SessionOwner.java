@@ -76,10 +76,12 @@ final class SessionOwner {
       }
       SessionState state = new SessionState();
       commits.forEach(state::apply);
+      // The server was certainly alive when it stored the last commit.
+      long alive = Math.max(lastAliveAt, commits.get(commits.size() - 1).at());
       return services.modules().get(state.moduleSlug(), state.moduleVersion())
           .map(module -> new SessionOwner(vertx, state, module, services))
           .compose(owner -> owner.openFeatures()
-              .compose(v -> owner.recover(lastAliveAt))
+              .compose(v -> owner.recover(alive))
               .compose(v -> owner.register())
               .map(owner));
     });
@@ -448,8 +450,9 @@ final class SessionOwner {
     bus.publish(Addresses.publicUpdates(id), envelope(publicView(now), now));
     bus.publish(Addresses.facilitator(id), envelope(facilitatorView(now), now));
     bus.publish(Addresses.display(id), envelope(displayView(now), now));
+    var airtime = views.airtime(state, now);
     for (Participant p : state.members()) {
-      JsonObject view = participantView(p, now);
+      JsonObject view = withFeatures(views.participantView(state, p, airtime), LiveFeature.Audience.PARTICIPANT, p.id());
       if (!view.equals(lastPrivate.get(p.id()))) {
         lastPrivate.put(p.id(), view);
         bus.publish(Addresses.participant(id, p.id()), envelope(view, now));
