@@ -130,7 +130,7 @@ public final class Server {
       MongoEventStore events = new MongoEventStore(db);
       SessionDirectory directory = new SessionDirectory(db);
       SessionTokens tokens = new SessionTokens(db);
-      return AnonymityFeature.Factory.start(vertx, config, db.mongo())
+      return AnonymityFeature.Factory.start(vertx, config, db.mongo(), directory, modules)
           .onSuccess(anonymity -> sessions = new SessionServices(events, directory, tokens, modules, clock,
               new SecureRandom(), config.publicUrl(), List.of(anonymity)))
           .compose(v -> Future.all(events.createIndexes(), directory.createIndexes(), tokens.createIndexes()))

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.talkingpiece.Config;
+import org.talkingpiece.airtime.AnonymousResults;
 import org.talkingpiece.anonymity.AnonymousStore;
 import org.talkingpiece.anonymity.ParticipantRef;
 import org.talkingpiece.anonymity.ParticipantRefs;
@@ -27,8 +29,11 @@ import org.talkingpiece.anonymity.SignalKind;
 import org.talkingpiece.anonymity.Step;
 import org.talkingpiece.anonymity.StoredPrompt;
 import org.talkingpiece.curriculum.Activity;
+import org.talkingpiece.curriculum.Module;
+import org.talkingpiece.curriculum.ModuleStore;
 import org.talkingpiece.session.LiveFeature;
 import org.talkingpiece.session.SessionContext;
+import org.talkingpiece.session.SessionDirectory;
 import org.talkingpiece.session.SessionStatus;
 import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
@@ -320,18 +325,35 @@ public final class AnonymityFeature implements LiveFeature {
     private final AnonymousStore store;
     private final ParticipantRefs refs;
     private final RandomGenerator random;
+    private final Function<String, Future<Module>> modules;
 
-    public Factory(AnonymousStore store, ParticipantRefs refs, RandomGenerator random) {
+    /**
+     * @param modules the module a session runs, for titles in reports (sessions in memory are not needed)
+     */
+    public Factory(AnonymousStore store, ParticipantRefs refs, RandomGenerator random,
+        Function<String, Future<Module>> modules) {
       this.store = store;
       this.refs = refs;
       this.random = random;
+      this.modules = modules;
     }
 
     /** Loads the roll key (see {@link RollKey}) and prepares the store's indexes. */
-    public static Future<Factory> start(Vertx vertx, Config config, MongoClient mongo) {
+    public static Future<Factory> start(Vertx vertx, Config config, MongoClient mongo, SessionDirectory sessions,
+        ModuleStore moduleStore) {
       AnonymousStore store = AnonymousStore.create(mongo);
-      return RollKey.load(vertx, config)
-          .compose(key -> store.init().map(v -> new Factory(store, ParticipantRefs.withKey(key), new SecureRandom())));
+      Function<String, Future<Module>> modules = id -> sessions.get(id)
+          .compose(entry -> moduleStore.get(entry.moduleSlug(), entry.moduleVersion()));
+      return RollKey.load(vertx, config).compose(key -> store.init()
+          .map(v -> new Factory(store, ParticipantRefs.withKey(key), new SecureRandom(), modules)));
+    }
+
+    /** Released items and poll results, and the count of prompts that never reached their threshold. */
+    @Override
+    public Future<AnonymousResults> results(String sessionId) {
+      return Future.all(store.loadSession(sessionId), store.loadScreen(sessionId), modules.apply(sessionId))
+          .map(all -> AnonymousReport.of(all.<List<StoredPrompt>>resultAt(0).stream().map(Factory::restore).toList(),
+              all.resultAt(1), all.resultAt(2)));
     }
 
     @Override

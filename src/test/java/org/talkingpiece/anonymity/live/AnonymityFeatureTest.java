@@ -391,4 +391,37 @@ class AnonymityFeatureTest {
     refused(ErrorCode.WRONG_STATE, () -> h.as(people.get(1), "anon.submit", args("text", "after the end")));
     refused(ErrorCode.WRONG_STATE, () -> h.asFacilitator("anon.reopen", null));
   }
+
+  @Test
+  @DisplayName("The report gets released answers and poll results, and only the count of a prompt that stayed below k")
+  void report() {
+    h = FeatureHarness.start("understanding-privilege", 3);
+    List<String> people = h.join(4);
+    h.startSession();
+    h.goTo("poll");
+    people.subList(0, 3).forEach(p -> h.as(p, "anon.answer-poll", args("choices", "1")));
+    h.goTo("reflection");
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      written.add("report answer " + i);
+      h.as(people.get(i), "anon.submit", args("text", written.get(i)));
+    }
+    h.asFacilitator("anon.open", args("kind", "wordcloud", "prompt", "One word"));
+    h.as(people.get(0), "anon.submit", args("text", "alone"));
+    h.end();
+
+    var results = FeatureHarness.await(h.factory.results(h.sessionId));
+    assertThat(results.polls()).singleElement().satisfies(poll -> {
+      assertThat(poll.question()).isEqualTo(h.module.activities().stream()
+          .filter(a -> a.type().wireName().equals("poll")).findFirst().orElseThrow().title());
+      assertThat(poll.total()).isEqualTo(3);
+    });
+    assertThat(results.revealed()).singleElement().satisfies(r ->
+        assertThat(r.texts()).as("the fourth answer never completed a group").hasSize(3).isSubsetOf(written));
+    assertThat(results.withheld()).singleElement().satisfies(w -> {
+      assertThat(w.prompt()).isEqualTo("One word");
+      assertThat(w.count()).isEqualTo(1);
+    });
+    assertThat(results.toString()).doesNotContain("alone");
+  }
 }

@@ -68,7 +68,7 @@ final class FeatureHarness implements AutoCloseable {
     store = AnonymousStore.create(mongo);
     await(store.init());
     module = module(slug);
-    factory = new AnonymityFeature.Factory(store, refs, new SplittableRandom(seed));
+    factory = new AnonymityFeature.Factory(store, refs, new SplittableRandom(seed), id -> Future.succeededFuture(module));
     commit(new LifecycleEvent.SessionCreated(sessionId, "ACDEFH", module.slug(), module.version(), "acct-1",
         new SessionSettings(k, Map.of(), false), "salt"));
     feature = await(factory.open(context()));
