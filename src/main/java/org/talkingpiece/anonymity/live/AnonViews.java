@@ -31,8 +31,8 @@ final class AnonViews {
   private AnonViews() {}
 
   /** Everyone: the prompt on screen, counts, the guarantee, and what is released for all to see. */
-  static JsonObject forPublic(LivePrompt p, String title) {
-    JsonObject view = header(p, title);
+  static JsonObject forPublic(LivePrompt p, String title, boolean adHoc) {
+    JsonObject view = header(p, title, adHoc);
     if (p == null) {
       return view.put("signals", signalsGuarantee());
     }
@@ -53,9 +53,9 @@ final class AnonViews {
    * question with its moderation state, what is on the projector, signal counts and every prompt of
    * the session.
    */
-  static JsonObject forFacilitator(LivePrompt p, String title, List<String> projected, SignalCounts signals,
-      JsonArray prompts) {
-    JsonObject view = forPublic(p, title);
+  static JsonObject forFacilitator(LivePrompt p, String title, boolean adHoc, List<String> projected,
+      SignalCounts signals, JsonArray prompts) {
+    JsonObject view = forPublic(p, title, adHoc);
     if (p != null) {
       switch (p.kind()) {
         case REFLECTION, WORDCLOUD -> view.put("items", items(p.items().shown()));
@@ -73,8 +73,8 @@ final class AnonViews {
   }
 
   /** The projector: the prompt, its counts, what the facilitator put up, and released results. */
-  static JsonObject forDisplay(LivePrompt p, String title, List<String> projected) {
-    JsonObject view = header(p, title);
+  static JsonObject forDisplay(LivePrompt p, String title, boolean adHoc, List<String> projected) {
+    JsonObject view = header(p, title, adHoc);
     if (p == null) {
       return view;
     }
@@ -120,7 +120,7 @@ final class AnonViews {
     return view.put("signals", new JsonObject().put(SignalKind.OUCH.wire(), ouchWaiting).put(SignalKind.PAUSE.wire(), pauseWaiting));
   }
 
-  private static JsonObject header(LivePrompt p, String title) {
+  private static JsonObject header(LivePrompt p, String title, boolean adHoc) {
     JsonObject view = new JsonObject();
     if (p == null) {
       return view.putNull("promptId");
@@ -128,7 +128,7 @@ final class AnonViews {
     PromptSummary s = p.summary();
     Guarantee g = p.guarantee();
     return view.put("promptId", p.ref().promptId()).put("round", p.ref().round()).put("kind", p.kind().wire())
-        .put("title", title).put("open", s.open()).put("count", s.count()).put("shown", s.shown()).put("held", s.held())
+        .put("title", title).put("adHoc", adHoc).put("open", s.open()).put("count", s.count()).put("shown", s.shown()).put("held", s.held())
         .put("released", s.thresholdMet()).put("threshold", p.settings().rule().threshold())
         .put("immediate", p.settings().rule().immediate())
         .put("guarantee", new JsonObject().put("headline", g.headline()).put("text", g.text()));

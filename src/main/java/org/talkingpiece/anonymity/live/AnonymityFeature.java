@@ -287,11 +287,12 @@ public final class AnonymityFeature implements LiveFeature {
   public void addTo(JsonObject view, Audience audience, String participantId) {
     LivePrompt p = anon.current();
     String title = anon.title(p, session.module());
+    boolean adHoc = p != null && anon.screen().askFor(p.ref().promptId()) != null;
     switch (audience) {
-      case PUBLIC -> view.put("anonymous", AnonViews.forPublic(p, title));
-      case FACILITATOR -> view.put("anonymous", AnonViews.forFacilitator(p, title, anon.screen().projected(),
+      case PUBLIC -> view.put("anonymous", AnonViews.forPublic(p, title, adHoc));
+      case FACILITATOR -> view.put("anonymous", AnonViews.forFacilitator(p, title, adHoc, anon.screen().projected(),
           anon.signals().counts(), anon.list(session.module())));
-      case DISPLAY -> view.put("anonymous", AnonViews.forDisplay(p, title, anon.screen().projected()));
+      case DISPLAY -> view.put("anonymous", AnonViews.forDisplay(p, title, adHoc, anon.screen().projected()));
       case PARTICIPANT -> view.put("anonymous", participantPart(p, participantId));
     }
   }
