@@ -4,6 +4,12 @@ import {HEADINGS, announce, anonRefs, progressText, renderBars, renderCloud} fro
 
 const PREFER_NOT = 'prefer-not-to-say';
 const SIGNAL_NAMES = {ouch: '"Ouch"', pause: '"I need a pause"'};
+/** Where a released item of each kind now is, in words. */
+const RELEASED = {
+  reflection: 'the facilitator can read it now, among the others.',
+  questions: 'released to the facilitator, among the others.',
+  wordcloud: 'in the cloud.',
+};
 
 /**
  * The anonymous part of the participant's screen: the prompt on screen with its guarantee, the place
@@ -185,7 +191,7 @@ export class AnonymousParticipantPanel {
     (li, item, index) => {
       const isOut = released.has(item.id);
       setText(li.querySelector('.anon-mine-line'), `${noun} ${index + 1}: `
-        + (isOut ? 'shown.' : a.immediate ? 'sent.' : `waiting until ${a.threshold} people have taken part.`));
+        + (isOut ? RELEASED[a.kind] || 'shown.' : `waiting until ${a.threshold} people have taken part.`));
       const ask = li.querySelector('[data-anon-action="withdraw-ask"]');
       ask.dataset.itemId = item.id;
       setText(ask, `Take back ${noun.toLowerCase()} ${index + 1}`);
