@@ -12,12 +12,26 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.talkingpiece.accounts.Accounts;
+import org.talkingpiece.curriculum.ModuleImporter;
+import org.talkingpiece.curriculum.ModuleStore;
+import org.talkingpiece.curriculum.ModuleValidator;
+import org.talkingpiece.session.MongoEventStore;
+import org.talkingpiece.session.SessionDirectory;
+import org.talkingpiece.session.SessionHost;
+import org.talkingpiece.session.SessionRoutes;
+import org.talkingpiece.session.SessionService;
+import org.talkingpiece.session.SessionServices;
+import org.talkingpiece.session.SessionTokens;
 import org.talkingpiece.shared.Ids;
 import org.talkingpiece.store.Database;
-import org.talkingpiece.session.SessionTokens;
 import org.talkingpiece.web.BridgeRoutes;
 import org.talkingpiece.web.HttpVerticle;
 import org.talkingpiece.web.OpsRoutes;
@@ -25,8 +39,9 @@ import org.talkingpiece.web.Pages;
 import org.talkingpiece.web.Routes;
 
 /**
- * One running Talking Piece node: Vert.x, storage, features and the HTTP server, started as one flat
- * chain and stopped in reverse. Tests start it on port 0 with their own data directory.
+ * One running Talking Piece node, started as one flat chain — Vert.x, storage, accounts, modules,
+ * sessions, pages, HTTP — and stopped in reverse. Tests start it on port 0 with their own data
+ * directory.
  */
 public final class Server {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
@@ -44,6 +59,7 @@ public final class Server {
   }
 
   public static Future<Server> start(Config config) {
+    long began = System.nanoTime();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     VertxBuilder builder = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -51,31 +67,94 @@ public final class Server {
     Future<Vertx> vertxReady = config.clustered()
         ? builder.withClusterManager(new HazelcastClusterManager()).buildClustered()
         : Future.succeededFuture(builder.build());
-    return vertxReady.compose(vertx -> boot(vertx, config, registry)
+    return vertxReady.compose(vertx -> Database.open(vertx, config)
+        .compose(db -> new Boot(vertx, config, db, registry).run()
+            .onSuccess(server -> LOG.info("Talking Piece is ready in {} ms: open {} (listening on port {}); data in {}",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), config.publicUrl(), server.port,
+                db.description()))
+            .recover(e -> db.close().transform(ignored -> Future.failedFuture(e))))
         .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e))));
   }
 
-  private static Future<Server> boot(Vertx vertx, Config config, PrometheusMeterRegistry registry) {
-    return Database.open(vertx, config).compose(db -> Pages.load(vertx, config.dev())
-        .compose(pages -> sharedSecret(db.mongo(), "csrf")
-            .compose(csrfSecret -> {
-              SessionTokens sessionTokens = new SessionTokens(db);
-              List<Routes> features = List.of(
-                  new OpsRoutes(db, registry),
-                  new BridgeRoutes(config, sessionTokens));
-              HttpVerticle[] first = new HttpVerticle[1];
-              return vertx.deployVerticle(() -> {
-                    HttpVerticle http = new HttpVerticle(config, pages, csrfSecret, features);
-                    if (first[0] == null) {
-                      first[0] = http;
-                    }
-                    return http;
-                  }, new DeploymentOptions().setInstances(httpInstances()))
-                  .map(id -> new Server(vertx, config, db, first[0].actualPort()));
-            }))
-        .onSuccess(server -> LOG.info("Talking Piece is listening on {} (port {}), storing data in {}",
-            config.publicUrl(), server.port, db.description()))
-        .recover(e -> db.close().transform(ignored -> Future.failedFuture(e))));
+  /** The start chain, one step per method, each using what the steps before it made. */
+  private static final class Boot {
+    private final Vertx vertx;
+    private final Config config;
+    private final Database db;
+    private final PrometheusMeterRegistry registry;
+    private final InstantSource clock = InstantSource.system();
+    private Accounts accounts;
+    private ModuleStore modules;
+    private SessionServices sessions;
+    private Pages pages;
+    private String csrfSecret;
+
+    Boot(Vertx vertx, Config config, Database db, PrometheusMeterRegistry registry) {
+      this.vertx = vertx;
+      this.config = config;
+      this.db = db;
+      this.registry = registry;
+    }
+
+    Future<Server> run() {
+      return startAccounts()
+          .compose(v -> startModules())
+          .compose(v -> startSessions())
+          .compose(v -> Pages.load(vertx, config.dev()).onSuccess(p -> pages = p))
+          .compose(v -> sharedSecret(db.mongo(), "csrf").onSuccess(s -> csrfSecret = s))
+          .compose(v -> vertx.deployVerticle(new SessionHost(sessions, !config.clustered())))
+          .compose(v -> deployHttp());
+    }
+
+    private Future<Void> startAccounts() {
+      return Accounts.start(vertx, config, db)
+          .onSuccess(a -> accounts = a)
+          .compose(a -> a.ensureFirstAdmin());
+    }
+
+    private Future<Void> startModules() {
+      ModuleValidator validator = ModuleValidator.create();
+      return ModuleStore.mongo(db.mongo(), validator, Clock.systemUTC())
+          .onSuccess(store -> modules = store)
+          .compose(store -> new ModuleImporter(vertx, store, validator)
+              .importDirectory(config.contentDir().toString(), "content-files"))
+          .onSuccess(summary -> LOG.info("Modules from {}: {} imported, {} unchanged, {} refused",
+              config.contentDir(), summary.imported().size(), summary.unchanged().size(), summary.refused().size()))
+          .recover(e -> {
+            LOG.warn("Modules were not imported from {}: {}", config.contentDir(), e.getMessage());
+            return Future.succeededFuture();
+          })
+          .mapEmpty();
+    }
+
+    private Future<Void> startSessions() {
+      MongoEventStore events = new MongoEventStore(db);
+      SessionDirectory directory = new SessionDirectory(db);
+      SessionTokens tokens = new SessionTokens(db);
+      sessions = new SessionServices(events, directory, tokens, modules, clock, new SecureRandom(), config.publicUrl());
+      return Future.all(events.createIndexes(), directory.createIndexes(), tokens.createIndexes()).mapEmpty();
+    }
+
+    private Future<Server> deployHttp() {
+      boolean secure = config.publicUrl().startsWith("https:");
+      SessionService sessionService = new SessionService(vertx, sessions);
+      // Auth first, so every later route knows who is asking.
+      List<Routes> features = List.of(
+          (router, v) -> router.route().handler(accounts.auth()),
+          accounts.routes(),
+          new OpsRoutes(db, registry),
+          new SessionRoutes(sessionService, secure),
+          new BridgeRoutes(config, sessions.tokens()));
+      HttpVerticle[] first = new HttpVerticle[1];
+      return vertx.deployVerticle(() -> {
+            HttpVerticle http = new HttpVerticle(config, pages, csrfSecret, features);
+            if (first[0] == null) {
+              first[0] = http;
+            }
+            return http;
+          }, new DeploymentOptions().setInstances(httpInstances()))
+          .map(id -> new Server(vertx, config, db, first[0].actualPort()));
+    }
   }
 
   /**
@@ -122,7 +201,7 @@ public final class Server {
         .reduce((a, b) -> Future.join(a, b).mapEmpty())
         .orElse(Future.succeededFuture())
         .transform(ignored -> db.close())
-        .await(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
-    vertx.close().await(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        .await(ms, TimeUnit.MILLISECONDS);
+    vertx.close().await(ms, TimeUnit.MILLISECONDS);
   }
 }

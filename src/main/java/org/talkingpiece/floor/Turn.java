@@ -29,6 +29,38 @@ public record Turn(
     return endedAt < 0;
   }
 
+  /** A turn that starts at {@code at}, not paused, still open. */
+  public static Turn opened(String speakerId, String activityId, String mode, long at) {
+    return new Turn(speakerId, activityId, mode, at, -1, 0, -1, null);
+  }
+
+  public boolean isPaused() {
+    return pausedSince >= 0;
+  }
+
+  /** This open turn with its countdown frozen from {@code at}. */
+  Turn pausedAt(long at) {
+    return new Turn(speakerId, activityId, mode, startedAt, endedAt, pausedMillis, Math.max(at, startedAt), endedHow);
+  }
+
+  /** This paused turn running again from {@code at}; the pause joins {@link #pausedMillis}. */
+  Turn resumedAt(long at) {
+    return new Turn(speakerId, activityId, mode, startedAt, endedAt, closedPause(at), -1, endedHow);
+  }
+
+  /**
+   * This open turn closed at {@code at} (never before it started). A pause still running is closed at
+   * the same time, so a closed turn never has {@link #pausedSince} set.
+   */
+  Turn endedAt(long at, String how) {
+    long end = Math.max(at, startedAt);
+    return new Turn(speakerId, activityId, mode, startedAt, end, closedPause(end), -1, how);
+  }
+
+  private long closedPause(long at) {
+    return pausedMillis + (isPaused() ? Math.max(0, at - pausedSince) : 0);
+  }
+
   /** Milliseconds spoken, counting an open turn up to {@code now} and leaving out paused time. */
   public long durationAt(long now) {
     long end = isOpen() ? now : endedAt;

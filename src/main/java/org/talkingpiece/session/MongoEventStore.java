@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
-import io.vertx.ext.mongo.MongoException;
+import com.mongodb.MongoException;
 import java.util.ArrayList;
 import java.util.List;
 import org.talkingpiece.shared.AppException;

@@ -145,7 +145,7 @@ public final class SessionCommands {
     requireActor(actor);
     String id = actor.isFacilitator() ? string(a, "participantId") : actor.participantId();
     Participant p = member(s, id);
-    String name = Names.clean(a.getString("name") instanceof String n ? n : null, "name");
+    String name = Names.clean(a.getValue("name") instanceof String n ? n : null, "name");
     if (name.equals(p.name())) {
       return List.of();
     }

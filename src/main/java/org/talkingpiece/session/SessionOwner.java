@@ -305,8 +305,8 @@ final class SessionOwner {
     }
     Promise<Void> done = Promise.promise();
     tail = tail.transform(ignored -> {
-      List<SessionEvent> due = state.floor().tick(state, clock.millis());
-      Future<Void> f = due.isEmpty() ? Future.succeededFuture() : commit(due).<Void>mapEmpty()
+      List<SessionEvent> due = new ArrayList<>(state.floor().tick(state, clock.millis()));
+      Future<Void> f = due.isEmpty() ? Future.succeededFuture() : commit(new ArrayList<>(due)).<Void>mapEmpty()
           .recover(e -> {
             LOG.warn("Session {}: a timed floor change could not be stored; retrying shortly", state.id());
             vertx.setTimer(1000, t -> tick());
@@ -374,7 +374,8 @@ final class SessionOwner {
   private JsonObject viewsFor(Actor actor, long now) {
     if (actor == null || actor.isFacilitator()) {
       return new JsonObject().put("facilitator", views.facilitatorView(state, joinUrl, now))
-          .put("display", views.displayView(state, joinUrl, now));
+          .put("display", views.displayView(state, joinUrl, now))
+          .put("notes", views.facilitatorNotes());
     }
     Participant p = state.participant(actor.participantId()).filter(x -> !x.removed())
         .orElseThrow(() -> new AppException(ErrorCode.UNAUTHENTICATED, "You are no longer in this session"));

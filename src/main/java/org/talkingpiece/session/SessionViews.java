@@ -66,11 +66,18 @@ public final class SessionViews {
     view.put("floor", s.floor().facilitatorView(s, now));
     view.put("airtime", airtime(s, now).toFacilitatorJson());
     view.put("settings", s.settings().toJson());
+    return view;
+  }
+
+  /**
+   * Every activity's facilitator notes and debrief questions. They never change during a session, so
+   * they are sent once in the facilitator's {@code sync} reply rather than with every update.
+   */
+  public JsonArray facilitatorNotes() {
     JsonArray notes = new JsonArray();
     module.activities().forEach(a -> notes.add(new JsonObject().put("id", a.id())
         .put("facilitatorNotesHtml", notesHtml.get(a.id())).put("debrief", new JsonArray(a.debrief()))));
-    view.put("notes", notes);
-    return view;
+    return notes;
   }
 
   public JsonObject displayView(SessionState s, String joinUrl, long now) {

@@ -1,0 +1,93 @@
+package org.talkingpiece.accounts;
+
+import io.vertx.core.Future;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Ids;
+
+/**
+ * Managing accounts: create, list, disable or enable, set a new password. Every input is checked
+ * before anything is written, so a bad request changes nothing. Disabling an account or changing
+ * its password revokes all of its tokens before the call completes.
+ */
+final class AccountService {
+  private final AccountStore store;
+  private final Passwords passwords;
+  private final TokenService tokens;
+  private final InstantSource clock;
+
+  AccountService(AccountStore store, Passwords passwords, TokenService tokens, InstantSource clock) {
+    this.store = store;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  /**
+   * A new account or password. {@code generatedPassword} is set only when the server made the password
+   * up; it must be shown once to the admin and never stored or logged.
+   */
+  record WithPassword(Account account, String generatedPassword) {}
+
+  /**
+   * Creates an account. A blank password means "generate one". Fails INVALID_INPUT naming the field,
+   * CONFLICT when the username is taken.
+   */
+  Future<WithPassword> create(String rawUsername, List<String> roleCodes, String rawPassword) {
+    Account account;
+    String password;
+    String generated;
+    try {
+      String username = AccountRules.username(rawUsername);
+      Set<Role> roles = AccountRules.roles(roleCodes);
+      generated = rawPassword == null || rawPassword.isEmpty() ? AccountRules.generatedPassword() : null;
+      password = generated != null ? generated : AccountRules.newPassword(rawPassword);
+      account = new Account(Ids.random(), username, roles, false, clock.instant());
+    } catch (AppException e) {
+      return Future.failedFuture(e);
+    }
+    return passwords.hash(password)
+        .compose(hash -> store.insert(account, hash))
+        .map(saved -> new WithPassword(saved, generated));
+  }
+
+  Future<List<Account>> list() {
+    return store.list();
+  }
+
+  Future<Account> byId(String id) {
+    return store.byId(id).compose(found -> found.isPresent()
+        ? Future.succeededFuture(found.get())
+        : Future.failedFuture(AppException.notFound("No account with id " + id)));
+  }
+
+  /**
+   * Disables or enables an account. Disabling revokes its tokens at once. An admin cannot disable
+   * their own account (so the last admin cannot lock everyone out by mistake).
+   */
+  Future<Account> setDisabled(Account actor, String id, boolean disabled) {
+    if (disabled && actor.id().equals(id)) {
+      return Future.failedFuture(AppException.wrongState("You cannot disable your own account."));
+    }
+    return store.setDisabled(id, disabled)
+        .compose(account -> disabled ? tokens.revokeAll(id).map(account) : Future.succeededFuture(account));
+  }
+
+  /** Sets a new password (blank means "generate one") and signs the account out everywhere. */
+  Future<WithPassword> setPassword(String id, String rawPassword) {
+    String password;
+    String generated;
+    try {
+      generated = rawPassword == null || rawPassword.isEmpty() ? AccountRules.generatedPassword() : null;
+      password = generated != null ? generated : AccountRules.newPassword(rawPassword);
+    } catch (AppException e) {
+      return Future.failedFuture(e);
+    }
+    return byId(id)
+        .compose(existing -> passwords.hash(password))
+        .compose(hash -> store.setPasswordHash(id, hash))
+        .compose(account -> tokens.revokeAll(id).map(new WithPassword(account, generated)));
+  }
+}

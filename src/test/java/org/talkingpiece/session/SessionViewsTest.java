@@ -1,0 +1,63 @@
+package org.talkingpiece.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.talkingpiece.shared.Actor;
+
+class SessionViewsTest {
+
+  @Test
+  @DisplayName("The public view names the speaker but carries no participant ids, no airtime and no facilitator notes")
+  void publicViewIsSafe() {
+    SessionFixtures s = new SessionFixtures("understanding-privilege");
+    String ana = s.join("Ana");
+    String ben = s.join("Ben");
+    s.run(SessionFixtures.FACILITATOR, "start", null);
+    int discussion = indexOf(s, "discussion");
+    s.run(SessionFixtures.FACILITATOR, "goto", new JsonObject().put("index", discussion));
+    s.run(Actor.participant(ben), "floor.raise-hand", null);
+    s.run(SessionFixtures.FACILITATOR, "floor.give-floor", new JsonObject().put("participantId", ana));
+    s.now += 20_000;
+
+    SessionViews views = new SessionViews(s.module);
+    String text = views.publicView(s.state, "http://x/j/ACDEFH", s.now).encode();
+    assertThat(text).doesNotContain(ana).doesNotContain(ben).doesNotContain("airtime")
+        .doesNotContain("facilitatorNotes").doesNotContain("spokenMillis");
+    JsonObject floor = views.publicView(s.state, "u", s.now).getJsonObject("floor");
+    assertThat(floor.getJsonObject("speaker").getString("name")).isEqualTo("Ana");
+    String benTag = s.state.participant(ben).get().tag();
+    assertThat(floor.getJsonArray("queue").getJsonObject(0).getString("tag")).isEqualTo(benTag);
+
+    JsonObject facilitator = views.facilitatorView(s.state, "u", s.now);
+    assertThat(facilitator.getJsonObject("current").getJsonObject("activity").getString("facilitatorNotesHtml")).isNotBlank();
+    assertThat(facilitator.getJsonObject("airtime").getJsonArray("participants")).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("A participant's private view holds only their own figures")
+  void privateViewIsOwn() {
+    SessionFixtures s = new SessionFixtures("understanding-privilege");
+    String ana = s.join("Ana");
+    String ben = s.join("Ben");
+    s.run(SessionFixtures.FACILITATOR, "start", null);
+    s.run(SessionFixtures.FACILITATOR, "floor.give-floor", new JsonObject().put("participantId", ben));
+    s.now += 45_000;
+    SessionViews views = new SessionViews(s.module);
+    JsonObject mine = views.participantView(s.state, s.state.participant(ana).get(), s.now);
+    assertThat(mine.getString("name")).isEqualTo("Ana");
+    assertThat(mine.encode()).doesNotContain(ben).doesNotContain("Ben").doesNotContain("45000");
+    assertThat(mine.getJsonObject("airtime").getLong("airtimeMs")).isZero();
+  }
+
+  private static int indexOf(SessionFixtures s, String type) {
+    for (int i = 0; i < s.module.activities().size(); i++) {
+      if (s.module.activities().get(i).type().wireName().equals(type)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + type);
+  }
+}
