@@ -216,7 +216,7 @@ export default class ParticipantScreen {
 
     const order = round && round.order ? round.order.filter((o) => o.name) : [];
     show(r['round-block'], roundActive && order.length > 0);
-    syncList(r['round-order'], order, (o) => o.tag, () => el('li', {}, el('span', {class: 'who'}), ' ',
+    syncList(r['round-order'], order, (o) => o.tag, () => el('li', {}, el('span', {class: 'who'}),
       el('span', {class: 'state'})), (li, o) => {
       setText(li.querySelector('.who'), o.tag === me.tag ? `${o.name} (you)` : o.name);
       setText(li.querySelector('.state'), `: ${ROUND_STATUS[o.status] || o.status || ''}`);

@@ -17,12 +17,13 @@ export class AirtimePanel {
     }
     const r = this.refs;
     const voices = airtime.voicesHeard || {count: 0, of: 0};
-    setText(r.balance, voices.count === 0 ? '–' : String(airtime.balance));
+    setText(r.balance, voices.count === 0 ? 'Nobody has spoken yet' : `${airtime.balance} out of 100`);
     setText(r.voices, `${voices.count} of ${voices.of}`);
     const mine = airtime.facilitator || {airtimeMs: 0, turns: 0};
     setText(r['facilitator-airtime'], mine.turns > 0
-      ? `${duration(mine.airtimeMs)} over ${plural(mine.turns, 'turn', 'turns')} (not counted in the balance)`
-      : 'You have not taken the floor');
+      ? `You have spoken for ${duration(mine.airtimeMs)} over ${plural(mine.turns, 'turn', 'turns')}; `
+        + 'your time is not counted in the balance.'
+      : 'Your own time at the floor is kept apart and not counted in the balance.');
     syncList(r.airtime, airtime.participants || [], (p) => p.id, () => el('li', {class: 'airtime-row'},
       el('div', {class: 'airtime-head'},
         el('span', {class: 'who'}), ' ', el('strong', {class: 'not-heard-tag', text: 'Not heard yet'})),

@@ -100,7 +100,7 @@ export class FloorPanel {
     }
     setText(r['round-summary'], summary);
     const order = round ? round.order : [];
-    syncList(r['round-order'], order, (o) => o.id, () => el('li', {}, el('span', {class: 'who'}), ' ',
+    syncList(r['round-order'], order, (o) => o.id, () => el('li', {}, el('span', {class: 'who'}),
       el('span', {class: 'state'})), (li, o) => {
       setText(li.querySelector('.who'), o.name);
       const status = ROUND_STATUS[o.status] || o.status || 'not in this go-around';
