@@ -129,7 +129,7 @@ export default class ParticipantScreen {
     toggleClass(r.status, 'is-paused', live && session.paused);
     setText(r.name, me.name);
     this.renderActivity(pub, me, live);
-    this.renderFloor(pub.floor, me, live && !session.paused ? 'live' : session.status, live);
+    this.renderFloor(pub.floor, me, live);
     this.renderAirtime(me.airtime);
     this.renderAgenda(pub);
   }
@@ -164,7 +164,7 @@ export default class ParticipantScreen {
     setText(this.root.querySelector('[data-action="step-out"]'), out ? 'Step back in' : 'Step out for a moment');
   }
 
-  renderFloor(floor, me, state, live) {
+  renderFloor(floor, me, live) {
     const r = this.refs;
     const f = floor || {};
     const speaker = f.speaker || null;

@@ -99,6 +99,7 @@ export class FloorPanel {
       summary = FINISHED[round.finished] || 'The go-around has finished.';
     }
     setText(r['round-summary'], summary);
+    show(r['round-form'], !(round && round.active));
     const order = round ? round.order : [];
     syncList(r['round-order'], order, (o) => o.id, () => el('li', {}, el('span', {class: 'who'}),
       el('span', {class: 'state'})), (li, o) => {
