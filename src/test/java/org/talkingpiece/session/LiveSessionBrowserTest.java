@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.talkingpiece.support.Api;
 import org.talkingpiece.support.Browser;
+import org.talkingpiece.support.CuttableProxy;
 import org.talkingpiece.support.TestServer;
 
 /**
@@ -239,6 +240,41 @@ class LiveSessionBrowserTest {
     assertThat(sam.locator("[data-ref=error]")).containsText("You are no longer in this session");
     assertThat(sam.locator("[data-ref=error] a[href='/join']")).isVisible();
     assertThat(ana.locator("#activity-title")).hasText(FIRST_ACTIVITIES.get(0));
+    assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
+  }
+
+  @Test
+  @DisplayName("A participant whose connection drops sees \"Reconnecting…\", and on return catches up with the"
+      + " activity the facilitator moved to meanwhile, still as themselves")
+  void reconnectAndCatchUp() throws Exception {
+    Page console = startSession();
+    String joinPath = URI.create(console.locator(".invite a[href*='/j/']").getAttribute("href")).getPath();
+    try (CuttableProxy network = CuttableProxy.to(server.vertx(), server.port())) {
+      Page kai = newPage(phone());
+      kai.navigate("http://127.0.0.1:" + network.port() + joinPath);
+      joinAs(kai, "Kai");
+      assertArrivesWithinASecond(console, 1);
+      assertThat(kai.locator("[data-ref=connection]")).hasText("Connected");
+      console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
+      assertThat(kai.locator("#activity-title")).hasText(FIRST_ACTIVITIES.get(0));
+
+      network.cut();
+      assertThat(kai.locator("[data-ref=connection]")).hasText("Reconnecting…");
+      assertThat(console.locator(".person.is-away")).hasCount(1);
+      console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next activity")).click();
+      assertThat(console.locator("[data-ref=current-title]")).hasText("2. " + FIRST_ACTIVITIES.get(1));
+      assertThat(kai.locator("#activity-title")).hasText(FIRST_ACTIVITIES.get(0));
+
+      network.restore();
+      LocatorAssertions.HasTextOptions backoff = new LocatorAssertions.HasTextOptions().setTimeout(20_000);
+      assertThat(kai.locator("[data-ref=connection]")).hasText("Connected", backoff);
+      assertThat(kai.locator("#activity-title")).hasText(FIRST_ACTIVITIES.get(1));
+      assertThat(kai.locator("[data-ref=name]")).hasText("Kai");
+      assertThat(console.locator(".person.is-away")).hasCount(0);
+      assertThat(console.locator(".people > li")).hasCount(1);
+    }
+    // While the network is cut the browser logs each failed attempt to reach /eventbus: expected.
+    pageErrors.removeIf(error -> error.contains("/eventbus/"));
     assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
   }
 
