@@ -29,6 +29,7 @@ export default class ConsoleScreen {
     this.refs = refs(root);
     this.view = null;
     this.known = null;
+    this.shownIndex = -1;
   }
 
   init() {
@@ -137,7 +138,9 @@ export default class ConsoleScreen {
       option.value = String(a.index);
       setText(option, `${a.index + 1}. ${a.title}`);
     });
-    if (document.activeElement !== select && index >= 0) {
+    // Follow the session only when the activity changes, so a choice being made is not undone.
+    if (index >= 0 && index !== this.shownIndex) {
+      this.shownIndex = index;
       select.value = String(index);
     }
   }

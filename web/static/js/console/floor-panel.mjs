@@ -17,6 +17,7 @@ export class FloorPanel {
     this.timer = new Countdown(refs['speaker-timer'], now);
     this.lastSpeakerKey = undefined;
     this.speaker = null;
+    this.shownMode = null;
     refs['mode-form'].addEventListener('submit', (event) => {
       event.preventDefault();
       this.run('floor.switch-mode', {mode: refs['mode-select'].value});
@@ -56,7 +57,9 @@ export class FloorPanel {
       this.speaker = null;
       return;
     }
-    if (document.activeElement !== r['mode-select']) {
+    // Follow the mode only when it changes, so a choice being made is not undone by an update.
+    if (f.mode !== this.shownMode) {
+      this.shownMode = f.mode;
       r['mode-select'].value = f.mode;
     }
     this.renderSpeaker(f.speaker || null);
