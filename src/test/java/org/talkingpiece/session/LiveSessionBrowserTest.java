@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -275,6 +276,51 @@ class LiveSessionBrowserTest {
     }
     // While the network is cut the browser logs each failed attempt to reach /eventbus: expected.
     pageErrors.removeIf(error -> error.contains("/eventbus/"));
+    assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
+  }
+
+  @Test
+  @DisplayName("In a progressive discussion people raise hands and see their place; the content note shows"
+      + " before the prompt; the facilitator gives the floor to the next speaker with N")
+  void progressiveDiscussion() {
+    Page console = startSession();
+    String joinPath = URI.create(console.locator(".invite a[href*='/j/']").getAttribute("href")).getPath();
+    Page mo = newPage(phone());
+    mo.navigate(server.url(joinPath));
+    joinAs(mo, "Mo");
+    Page lee = newPage(phone());
+    lee.navigate(server.url(joinPath));
+    joinAs(lee, "Lee");
+    assertArrivesWithinASecond(console, 2);
+
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
+    assertThat(mo.locator("#activity-title")).hasText(FIRST_ACTIVITIES.get(0));
+    console.getByLabel("Jump to an activity").selectOption(new SelectOption().setLabel("9. Privilege where we work"));
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go").setExact(true)).click();
+    assertThat(mo.locator("#activity-title")).hasText("Privilege where we work");
+    assertThat(mo.locator("[data-ref=content-note]")).isVisible();
+    assertThat(mo.locator("[data-ref=content-note]")).containsText("Content note");
+    assertThat(mo.locator("[data-ref=floor-mode]")).containsText("spoken least");
+
+    mo.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise my hand")).click();
+    assertThat(mo.locator("[data-ref=my-place]")).hasText("Your hand is up. You are next.");
+    lee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise my hand")).click();
+    assertThat(lee.locator("[data-ref=my-place]")).hasText("Your hand is up. You are 2nd in the queue.");
+    assertThat(console.locator("[data-ref=queue] > li")).hasCount(2);
+    assertThat(console.locator("[data-ref=queue] > li").first()).containsText("Mo");
+    assertThat(console.locator("[data-ref=queue]")).containsText("first time speaking");
+    axe(lee);
+    axe(console);
+
+    lee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lower my hand")).click();
+    assertThat(lee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise my hand"))).isVisible();
+    assertThat(console.locator("[data-ref=queue] > li")).hasCount(1);
+
+    console.locator("body").press("n");
+    assertThat(mo.locator("[data-ref=turn-banner]")).isVisible();
+    assertThat(lee.locator("[data-ref=speaker]")).hasText("Mo has the floor.");
+    assertThat(console.locator("[data-ref=speaker]")).containsText("Mo has the floor (from the queue)");
+    assertThat(console.locator("[data-ref=queue-empty]")).isVisible();
     assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
   }
 
