@@ -241,6 +241,13 @@ class LiveSessionBrowserTest {
     assertThat(sam.locator("[data-ref=error]")).containsText("You are no longer in this session");
     assertThat(sam.locator("[data-ref=error] a[href='/join']")).isVisible();
     assertThat(ana.locator("#activity-title")).hasText(FIRST_ACTIVITIES.get(0));
+
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End the session")).click();
+    assertThat(console.locator("[data-ref=status]")).hasText("Live");
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, end the session")).click();
+    assertThat(console.locator("[data-ref=status]")).hasText("Ended");
+    assertThat(ana.locator("[data-ref=status]")).hasText("This session has ended. Thank you for taking part.");
+    assertThat(ana.locator("[data-ref=activity]")).isHidden();
     assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
   }
 
