@@ -393,10 +393,7 @@ class LiveSessionBrowserTest {
     Page page = context.newPage();
     page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
     page.onConsoleMessage(message -> {
-      // Signed-in pages cannot upgrade to a WebSocket yet (the auth handler runs before the bridge and
-      // reads the request first), so SockJS falls back to streaming: slower, but live. Reported apart.
-      boolean knownFallback = message.text().contains("/eventbus/") && message.text().contains("WebSocket handshake");
-      if ("error".equals(message.type()) && !knownFallback) {
+      if ("error".equals(message.type())) {
         pageErrors.add(page.url() + ": " + message.text());
       }
     });
