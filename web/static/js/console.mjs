@@ -6,6 +6,7 @@ import {PeoplePanel} from './console/people-panel.mjs';
 import {FloorPanel} from './console/floor-panel.mjs';
 import {AirtimePanel} from './console/airtime-panel.mjs';
 import {AgendaPanel} from './console/agenda-panel.mjs';
+import {AnonymousConsolePanel} from './anonymous-console.mjs';
 
 const STATUS = {lobby: 'In the lobby', live: 'Live', ended: 'Ended'};
 
@@ -50,6 +51,7 @@ export default class ConsoleScreen {
     this.floor = new FloorPanel(r, run, now, (text) => this.say(text));
     this.airtime = new AirtimePanel(r);
     this.agenda = new AgendaPanel(r, run);
+    this.anonymous = new AnonymousConsolePanel(this.root.querySelector('[data-anon="console"]'), this.connection);
     tickEvery([this.activityTimer, this.floor.timer]);
 
     this.root.addEventListener('click', (event) => this.onClick(event));
@@ -113,6 +115,7 @@ export default class ConsoleScreen {
     this.floor.render(view);
     this.airtime.render(view.airtime);
     this.agenda.render(view);
+    this.anonymous.render(view);
   }
 
   renderControls(view, session) {

@@ -2,6 +2,7 @@ import {LiveConnection} from './live/connection.mjs';
 import {Countdown, tickEvery} from './countdown.mjs';
 import {el, refs, setText, setTrustedHtml, show, syncList} from './live/dom.mjs';
 import {plural} from './live/format.mjs';
+import {AnonymousDisplayPanel} from './anonymous-display.mjs';
 
 /** How many of the queue the projector lists; the rest are counted. */
 const QUEUE_SHOWN = 5;
@@ -32,6 +33,7 @@ export default class DisplayScreen {
     this.activityTimer = new Countdown(r['activity-timer'], now);
     this.speakerTimer = new Countdown(r['speaker-timer'], now);
     tickEvery([this.activityTimer, this.speakerTimer]);
+    this.anonymous = new AnonymousDisplayPanel(this.root.querySelector('[data-anon="display"]'));
     this.connection.start();
   }
 
@@ -42,6 +44,7 @@ export default class DisplayScreen {
     show(r.lobby, session.status === 'lobby' || (session.status === 'live' && !current));
     show(r.live, Boolean(current));
     show(r.ended, session.status === 'ended');
+    this.anonymous.render(view);
     const count = view.participantCount || 0;
     setText(r.count, count === 0 ? 'Nobody has joined yet.' : `${plural(count, 'person has', 'people have')} joined.`);
     if (!current) {

@@ -3,6 +3,7 @@ import {Countdown, tickEvery} from './countdown.mjs';
 import {el, refs, setText, setTrustedHtml, show, syncList, toggleClass} from './live/dom.mjs';
 import {MODE_TEXT, ROUND_STATUS, duration, ordinal, plural, statusText} from './live/format.mjs';
 import {activityMeta, agendaItem, updateAgendaItem} from './live/agenda.mjs';
+import {AnonymousParticipantPanel} from './anonymous-participant.mjs';
 
 const TURN_ANNOUNCEMENT = 'You have the floor. Speak when you are ready, or pass: passing is always fine.';
 
@@ -36,6 +37,8 @@ export default class ParticipantScreen {
     this.speakerTimer = new Countdown(r['speaker-timer'], now);
     this.myTimer = new Countdown(r['my-timer'], now);
     tickEvery([this.speakerTimer, this.myTimer]);
+    this.anonymous = new AnonymousParticipantPanel(this.root.querySelector('[data-anon="participant"]'),
+      this.connection, this.root.dataset.sessionId);
     this.root.addEventListener('click', (event) => this.onClick(event));
     r['rename-form'].addEventListener('submit', (event) => this.onRename(event));
     show(r.live, true);
@@ -129,6 +132,7 @@ export default class ParticipantScreen {
     toggleClass(r.status, 'is-paused', live && session.paused);
     setText(r.name, me.name);
     this.renderActivity(pub, me, live);
+    this.anonymous.render(pub, me);
     this.renderFloor(pub.floor, me, live);
     this.renderAirtime(me.airtime);
     this.renderAgenda(pub);
