@@ -1,0 +1,206 @@
+package org.talkingpiece.anonymity.live;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.talkingpiece.shared.Ids;
+import org.talkingpiece.support.Api;
+import org.talkingpiece.support.Browser;
+import org.talkingpiece.support.TestServer;
+
+/**
+ * Journey 7 in real Chromium: five people answer a reflection on their phones; the facilitator sees
+ * nothing until the fifth answer, then all five in a random order, and puts one on the projector.
+ * Every page is checked with axe-core, and any script error or CSP refusal fails the test.
+ */
+@DisplayName("An anonymous reflection in the browser")
+class ReflectionBrowserTest {
+  private static final String FACILITATOR = "rafa";
+  private static final String PASSWORD = "password-of-" + FACILITATOR;
+  private static final String REFLECTION = "What I noticed";
+  private static final List<String> NAMES = List.of("Amara", "Ben", "Carmen", "Dev", "Eitan");
+
+  private static TestServer server;
+  private static Browser browser;
+  private final List<BrowserContext> contexts = new ArrayList<>();
+  private final List<String> pageErrors = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+    browser = Browser.launch();
+    PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
+    new Api(server.vertx(), server).account(FACILITATOR, "facilitator");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @AfterEach
+  void closeContexts() {
+    contexts.forEach(BrowserContext::close);
+    contexts.clear();
+  }
+
+  @Test
+  @DisplayName("Five people write; the facilitator sees nothing until the fifth, then all five shuffled, and puts one on the projector")
+  void reflection() {
+    Page console = startSession();
+    String joinPath = URI.create(console.locator(".invite a[href*='/j/']").getAttribute("href")).getPath();
+    List<Page> people = new ArrayList<>();
+    for (String name : NAMES) {
+      Page phone = newPage(track(browser.newPhoneContext()));
+      phone.navigate(server.url(joinPath));
+      phone.getByLabel("What should we call you? (optional)").fill(name);
+      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join the session")).click();
+      phone.waitForURL("**/s/**");
+      people.add(phone);
+    }
+    assertThat(console.locator(".people > li")).hasCount(NAMES.size());
+    Page display = newPage(console.context());
+    display.navigate(server.url(console.locator("a[target=_blank]").getAttribute("href")));
+    assertThat(display.locator("[data-ref=connection]")).hasText("Connected");
+
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
+    assertThat(console.locator("[data-ref=current-title]")).hasText("1. Welcome and agreements");
+    for (Page p : people) {
+      assertThat(p.locator("#activity-title")).hasText("Welcome and agreements");
+    }
+    Locator jump = console.getByLabel("Jump to an activity");
+    jump.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("5. " + REFLECTION));
+    console.locator("[data-ref=goto-form] button[type=submit]").click();
+    for (Page p : people) {
+      assertThat(p.locator("#activity-title")).hasText(REFLECTION);
+      assertThat(p.locator("#anon-title")).hasText("Write anonymously");
+      assertThat(p.locator(".anon-guarantee")).containsText("Nobody, including the facilitator, will see any answer until at least 5 people");
+    }
+    Locator anonPanel = console.locator("[data-anon=console]");
+    assertThat(anonPanel).containsText("Nothing is shown until 5 people have answered");
+    axe(people.get(0));
+    axe(console);
+
+    List<String> written = writeAll(people, anonPanel);
+    List<String> seen = itemsOn(console);
+    if (seen.equals(written)) {
+      // A fair shuffle gives back the writing order once in 120 times. Ask again to show it is a shuffle,
+      // not an accident: the chance of that happening twice is one in 14,400.
+      console.getByText("Ask something now").click();
+      console.getByLabel("What you are asking").fill("One more thing you noticed?");
+      console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask everyone")).click();
+      for (Page p : people) {
+        assertThat(p.locator(".anon-ask")).hasText("One more thing you noticed?");
+      }
+      written = writeAll(people, anonPanel);
+      seen = itemsOn(console);
+    }
+    assertNotEquals(written, seen, "the facilitator sees the answers in a shuffled order");
+    assertEquals(written.stream().sorted().toList(), seen.stream().sorted().toList(), "all five, nothing else");
+    for (Page p : people) {
+      for (String text : written) {
+        assertThat(p.locator("main")).not().containsText(text);
+      }
+    }
+    axe(console);
+
+    String chosen = seen.get(2);
+    Locator item = console.locator(".anon-items li").filter(new Locator.FilterOptions().setHasText(chosen));
+    item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Put on the projector")).click();
+    assertThat(item).containsText("On the projector");
+    assertThat(display.locator(".display-anon-projected")).hasText(chosen);
+    for (String other : written) {
+      if (!other.equals(chosen)) {
+        assertThat(display.locator("main")).not().containsText(other);
+      }
+    }
+    axe(display);
+    axe(people.get(4));
+    assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
+  }
+
+  /**
+   * Everyone writes, one after another. Until the fifth answer the console holds none of them; the
+   * participant screens never do. Returns the answers in the order they were written.
+   */
+  private List<String> writeAll(List<Page> people, Locator anonPanel) {
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      Page p = people.get(i);
+      String text = "Noticed " + (i + 1) + ": " + Ids.random();
+      p.getByLabel("Your answer").fill(text);
+      p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send anonymously")).click();
+      assertThat(p.locator(".anon-done")).containsText("Your answer is in");
+      assertThat(p.locator(".anon-mine li")).hasCount(1);
+      written.add(text);
+      if (i < people.size() - 1) {
+        assertThat(anonPanel.locator(".anon-progress")).containsText((i + 1) + (i == 0 ? " answer so far" : " answers so far"));
+        for (String t : written) {
+          assertThat(anonPanel).not().containsText(t);
+        }
+      }
+    }
+    assertThat(anonPanel.locator("[data-anon-ref=items] li")).hasCount(people.size());
+    return written;
+  }
+
+  private static List<String> itemsOn(Page console) {
+    return console.locator("[data-anon-ref=items] li .anon-item-text").allTextContents();
+  }
+
+  private Page startSession() {
+    Page console = newPage(track(browser.newContext()));
+    console.navigate(server.url("/signin"));
+    console.getByLabel("Username").fill(FACILITATOR);
+    console.getByLabel("Password").fill(PASSWORD);
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    console.waitForURL(url -> !url.contains("/signin"));
+    console.navigate(server.url("/console"));
+    console.getByLabel("Module").selectOption("understanding-privilege");
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
+    console.waitForURL("**/console/sessions/**");
+    assertThat(console.locator("[data-ref=connection]")).hasText("Connected");
+    return console;
+  }
+
+  private BrowserContext track(BrowserContext context) {
+    contexts.add(context);
+    return context;
+  }
+
+  private Page newPage(BrowserContext context) {
+    Page page = context.newPage();
+    page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
+    page.onConsoleMessage(message -> {
+      // Signed-in pages fall back from WebSocket to streaming on /eventbus (see LiveSessionBrowserTest).
+      boolean knownFallback = message.text().contains("/eventbus/") && message.text().contains("WebSocket handshake");
+      if ("error".equals(message.type()) && !knownFallback) {
+        pageErrors.add(page.url() + ": " + message.text());
+      }
+    });
+    return page;
+  }
+
+  private static void axe(Page page) {
+    Browser.axe(page);
+  }
+}
