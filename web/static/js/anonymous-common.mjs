@@ -55,7 +55,7 @@ export function progressText(a) {
   return `${closed}${count}`;
 }
 
-/** Poll results as labelled bars; the bar is drawn with CSSOM (allowed by the page's CSP). */
+/** Poll results as labelled bars; each bar's length is a CSS custom property (no inline styles under the CSP). */
 export function renderBars(list, poll) {
   const rows = poll && poll.released ? poll.results : [];
   syncList(list, rows, (row) => row.key, () => el('li', {class: 'anon-bar-row'},
@@ -64,7 +64,7 @@ export function renderBars(list, poll) {
     el('span', {class: 'anon-bar-count'})), (li, row) => {
     setText(li.querySelector('.anon-bar-label'), row.label);
     const percent = Math.round((row.share || 0) * 100);
-    li.querySelector('.anon-bar-fill').style.inlineSize = `${percent}%`;
+    li.querySelector('.anon-bar-fill').style.setProperty('--share', String(row.share || 0));
     setText(li.querySelector('.anon-bar-count'), `${row.count} (${percent}%)`);
   });
 }

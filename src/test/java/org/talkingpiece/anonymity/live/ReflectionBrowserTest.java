@@ -23,11 +23,12 @@ import org.talkingpiece.support.Browser;
 import org.talkingpiece.support.TestServer;
 
 /**
- * Journey 7 in real Chromium: five people answer a reflection on their phones; the facilitator sees
- * nothing until the fifth answer, then all five in a random order, and puts one on the projector.
+ * Journeys 7 to 9 in real Chromium: five people answer a reflection on their phones; the facilitator
+ * sees nothing until the fifth answer, then all five in a random order, and puts one on the projector.
+ * Then a poll, a question board and an "ouch" with a threshold of three.
  * Every page is checked with axe-core, and any script error or CSP refusal fails the test.
  */
-@DisplayName("An anonymous reflection in the browser")
+@DisplayName("Anonymous input in the browser")
 class ReflectionBrowserTest {
   private static final String FACILITATOR = "rafa";
   private static final String PASSWORD = "password-of-" + FACILITATOR;
@@ -138,6 +139,81 @@ class ReflectionBrowserTest {
     assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
   }
 
+  @Test
+  @DisplayName("With k = 3: an \"ouch\" reaches the console at once with no name; a poll and a question board show"
+      + " results only once three people have taken part; \"prefer not to say\" is always there")
+  void pollQuestionsAndOuch() {
+    Page console = startSession("systemic-racism-in-organisations", 3);
+    String joinPath = URI.create(console.locator(".invite a[href*='/j/']").getAttribute("href")).getPath();
+    List<Page> people = new ArrayList<>();
+    for (String name : NAMES.subList(0, 3)) {
+      Page phone = newPage(track(browser.newPhoneContext()));
+      phone.navigate(server.url(joinPath));
+      phone.getByLabel("What should we call you? (optional)").fill(name);
+      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join the session")).click();
+      phone.waitForURL("**/s/**");
+      people.add(phone);
+    }
+    assertThat(console.locator(".people > li")).hasCount(3);
+
+    people.get(1).getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouch: that hurt")).click();
+    assertThat(people.get(1).locator(".anon-signal-state")).containsText("never with your name");
+    Locator ouch = console.locator("[data-anon-ref=ouch-row]");
+    assertThat(ouch).containsText("1 person new");
+    assertThat(ouch).not().containsText(NAMES.get(1));
+    axe(console);
+    ouch.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark \"ouch\" as seen")).click();
+    assertThat(ouch).containsText("none new · 1 in this session");
+
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
+    assertThat(console.locator("[data-ref=current-title]")).hasText("1. Welcome and agreements");
+    goTo(console, "4. Which level is it?");
+    for (int i = 0; i < 3; i++) {
+      Page p = people.get(i);
+      assertThat(p.locator("#anon-title")).hasText("Answer anonymously");
+      assertThat(p.getByLabel("Prefer not to say")).isVisible();
+      p.getByLabel(i == 2 ? "Prefer not to say" : "Institutional").check();
+      if (i == 0) {
+        axe(p);
+      }
+      p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answer")).click();
+      assertThat(p.locator(".anon-done")).containsText("cannot be changed");
+      if (i < 2) {
+        assertThat(console.locator("[data-anon=console] [data-anon-ref=results] li")).hasCount(0);
+      }
+    }
+    Locator results = console.locator("[data-anon=console] [data-anon-ref=results]");
+    assertThat(results).containsText("Institutional");
+    assertThat(results).containsText("2 (67%)");
+    assertThat(people.get(0).locator("[data-anon-ref=results]")).containsText("Prefer not to say");
+
+    goTo(console, "6. Findings board");
+    for (int i = 0; i < 3; i++) {
+      Page p = people.get(i);
+      p.getByLabel("Your question").fill("Finding number " + (i + 1) + "?");
+      p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send anonymously")).click();
+      assertThat(p.locator(".anon-mine li")).hasCount(1);
+    }
+    Locator pending = console.locator("[data-anon-ref=pending] li");
+    assertThat(pending).hasCount(3);
+    pending.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
+    assertThat(console.locator("[data-anon-ref=board] li")).hasCount(1);
+    Locator question = people.get(0).locator(".anon-questions li");
+    assertThat(question).hasCount(1);
+    question.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Vote for this")).click();
+    assertThat(question.getByRole(AriaRole.BUTTON)).hasAttribute("aria-pressed", "true");
+    assertThat(people.get(1).locator(".anon-questions li button")).hasAttribute("aria-pressed", "false");
+    axe(people.get(0));
+    axe(console);
+    assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
+  }
+
+  private static void goTo(Page console, String option) {
+    console.getByLabel("Jump to an activity").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(option));
+    console.locator("[data-ref=goto-form] button[type=submit]").click();
+    assertThat(console.locator("[data-ref=current-title]")).hasText(option);
+  }
+
   /**
    * Everyone writes, one after another. Until the fifth answer the console holds none of them; the
    * participant screens never do. Returns the answers in the order they were written.
@@ -168,6 +244,10 @@ class ReflectionBrowserTest {
   }
 
   private Page startSession() {
+    return startSession("understanding-privilege", 5);
+  }
+
+  private Page startSession(String module, int k) {
     Page console = newPage(track(browser.newContext()));
     console.navigate(server.url("/signin"));
     console.getByLabel("Username").fill(FACILITATOR);
@@ -175,7 +255,8 @@ class ReflectionBrowserTest {
     console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     console.waitForURL(url -> !url.contains("/signin"));
     console.navigate(server.url("/console"));
-    console.getByLabel("Module").selectOption("understanding-privilege");
+    console.getByLabel("Module").selectOption(module);
+    console.getByLabel("Anonymity threshold").fill(String.valueOf(k));
     console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
     console.waitForURL("**/console/sessions/**");
     assertThat(console.locator("[data-ref=connection]")).hasText("Connected");
