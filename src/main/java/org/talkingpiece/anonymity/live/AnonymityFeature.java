@@ -145,8 +145,9 @@ public final class AnonymityFeature implements LiveFeature {
   }
 
   private Step<PromptState> tryWithdraw(LivePrompt p, String participantId, String key) {
+    ParticipantRef who = p == anon.current() ? promptRef(p, participantId) : refs.forPrompt(p.ref(), participantId);
     try {
-      return p.items().withdraw(promptRef(p, participantId), key);
+      return p.items().withdraw(who, key);
     } catch (AppException e) {
       if (e.code() == ErrorCode.NOT_FOUND) {
         return null;
@@ -216,6 +217,7 @@ public final class AnonymityFeature implements LiveFeature {
     return actor;
   }
 
+  /** The participant's ref in the prompt on screen, cached while it stays on screen. */
   private ParticipantRef promptRef(LivePrompt p, String participantId) {
     if (!p.ref().equals(promptRefsFor)) {
       promptRefs.clear();
