@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkingpiece.accounts.Accounts;
+import org.talkingpiece.airtime.report.ReportRoutes;
+import org.talkingpiece.airtime.report.ReportService;
 import org.talkingpiece.curriculum.ModuleImporter;
 import org.talkingpiece.curriculum.ModuleStore;
 import org.talkingpiece.curriculum.ModuleValidator;
@@ -145,6 +147,7 @@ public final class Server {
           accounts.routes(),
           new OpsRoutes(db, registry),
           new SessionRoutes(sessionService, secure),
+          new ReportRoutes(sessionService, ReportService.create(sessions), java.time.ZoneId.systemDefault()),
           new BridgeRoutes(config, sessions.tokens()));
       HttpVerticle[] first = new HttpVerticle[1];
       return vertx.deployVerticle(() -> {
