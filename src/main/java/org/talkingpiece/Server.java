@@ -26,6 +26,7 @@ import org.talkingpiece.curriculum.ModuleImporter;
 import org.talkingpiece.curriculum.ModuleStore;
 import org.talkingpiece.curriculum.ModuleValidator;
 import org.talkingpiece.session.MongoEventStore;
+import org.talkingpiece.session.RetentionSweeper;
 import org.talkingpiece.session.SessionDirectory;
 import org.talkingpiece.session.SessionHost;
 import org.talkingpiece.session.SessionRoutes;
@@ -105,6 +106,8 @@ public final class Server {
           .compose(v -> Pages.load(vertx, config.dev()).onSuccess(p -> pages = p))
           .compose(v -> sharedSecret(db.mongo(), "csrf").onSuccess(s -> csrfSecret = s))
           .compose(v -> vertx.deployVerticle(new SessionHost(sessions, !config.clustered())))
+          .compose(v -> vertx.deployVerticle(RetentionSweeper.create(db, new SessionService(vertx, sessions),
+              config.retention(), clock)))
           .compose(v -> deployHttp());
     }
 
