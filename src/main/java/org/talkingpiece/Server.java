@@ -150,7 +150,7 @@ public final class Server {
           accounts.routes(),
           new OpsRoutes(db, registry),
           new SessionRoutes(sessionService, secure),
-          new ReportRoutes(sessionService, ReportService.create(sessions), java.time.ZoneId.systemDefault()),
+          new ReportRoutes(sessionService, ReportService.create(vertx, sessions), java.time.ZoneId.systemDefault()),
           new BridgeRoutes(config, sessions.tokens()));
       HttpVerticle[] first = new HttpVerticle[1];
       return vertx.deployVerticle(() -> {

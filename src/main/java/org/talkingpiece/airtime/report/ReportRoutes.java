@@ -54,16 +54,16 @@ public final class ReportRoutes implements Routes {
 
   /** The JSON report; as a download ({@code report.json}) it comes with a file name. */
   private void json(RoutingContext ctx, boolean download) {
-    mine(ctx).compose(entry -> reports.report(entry).map(r -> {
+    mine(ctx).compose(entry -> reports.report(entry, ReportDocument::toJson).map(json -> {
       if (download) {
         ctx.response().putHeader("Content-Disposition", attachment(entry, "json"));
       }
-      return r.toJson();
+      return json;
     })).onSuccess(json -> Web.json(ctx, 200, json)).onFailure(e -> Web.fail(ctx, e));
   }
 
   private void csv(RoutingContext ctx) {
-    mine(ctx).compose(entry -> reports.report(entry).map(r -> Map.entry(entry, r.toCsv())))
+    mine(ctx).compose(entry -> reports.report(entry, ReportDocument::toCsv).map(csv -> Map.entry(entry, csv)))
         .onSuccess(done -> ctx.response().setStatusCode(200)
             .putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", attachment(done.getKey(), "csv"))
@@ -73,7 +73,7 @@ public final class ReportRoutes implements Routes {
   }
 
   private void page(RoutingContext ctx) {
-    mine(ctx).compose(entry -> reports.report(entry).map(r -> pageModel(entry, r)))
+    mine(ctx).compose(entry -> reports.report(entry, r -> pageModel(entry, r)))
         .onSuccess(model -> Web.page(ctx, "pages/report", model))
         .onFailure(e -> Web.fail(ctx, e));
   }

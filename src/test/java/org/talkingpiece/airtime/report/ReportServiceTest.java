@@ -67,6 +67,10 @@ class ReportServiceTest {
     return f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 
+  static ReportService service(List<Commit> log, ReportService.ModuleLookup modules, List<LiveFeature.Factory> features) {
+    return new ReportService(new Log(log), modules, features, CLOCK, ReportService.Worker.CALLER);
+  }
+
   @Test
   @DisplayName("The report gathers every feature's released items, polls and withheld counts, in feature order")
   void mergesFeatures() throws Exception {
@@ -77,10 +81,10 @@ class ReportServiceTest {
     AnonymousResults polls = new AnonymousResults(List.of(),
         List.of(new PollResult("How safe does this room feel?", List.of(new PollOption("Safe", 4), new PollOption("Not yet", 2)))),
         List.of());
-    ReportService service = new ReportService(new Log(s.log), (slug, v) -> Future.succeededFuture(s.module),
-        List.of(new Results(reflections), new Results(AnonymousResults.none()), new Results(polls)), CLOCK);
+    ReportService service = service(s.log, (slug, v) -> Future.succeededFuture(s.module),
+        List.of(new Results(reflections), new Results(AnonymousResults.none()), new Results(polls)));
 
-    JsonObject anonymous = await(service.report(LoggedSession.ID, "fallback")).toJson().getJsonObject("anonymous");
+    JsonObject anonymous = await(service.report(LoggedSession.ID, "fallback", r -> r)).toJson().getJsonObject("anonymous");
     assertThat(anonymous.getJsonArray("revealed").getJsonObject(0).getJsonArray("texts").getList())
         .as("the feature's shuffled order is kept").containsExactly("second", "first");
     assertThat(anonymous.getJsonArray("polls").getJsonObject(0).getLong("total")).isEqualTo(6);
@@ -92,9 +96,8 @@ class ReportServiceTest {
   @DisplayName("Without its module, the report still comes out: the session's listed title, activities by id")
   void moduleMissing() throws Exception {
     LoggedSession s = ReportFromLogTest.session();
-    ReportService service = new ReportService(new Log(s.log),
-        (slug, v) -> Future.failedFuture(AppException.notFound("gone")), List.of(), CLOCK);
-    JsonObject json = await(service.report(LoggedSession.ID, "Listed title")).toJson();
+    ReportService service = service(s.log, (slug, v) -> Future.failedFuture(AppException.notFound("gone")), List.of());
+    JsonObject json = await(service.report(LoggedSession.ID, "Listed title", r -> r)).toJson();
     assertThat(json.getJsonObject("session").getString("moduleTitle")).isEqualTo("Listed title");
     assertThat(json.getJsonArray("activities").stream().map(a -> ((JsonObject) a).getString("title")).toList())
         .containsExactly("welcome-and-agreements", "what-privilege-is");
@@ -104,9 +107,8 @@ class ReportServiceTest {
   @Test
   @DisplayName("A session with no log left is not found")
   void noLog() {
-    ReportService service = new ReportService(new Log(List.of()), (slug, v) -> Future.<Module>succeededFuture(null),
-        List.of(), CLOCK);
-    Future<ReportDocument> f = service.report("nothing-here", "x");
+    ReportService service = service(List.of(), (slug, v) -> Future.<Module>succeededFuture(null), List.of());
+    Future<ReportDocument> f = service.report("nothing-here", "x", r -> r);
     assertThat(f.failed()).isTrue();
     assertThat(((AppException) f.cause()).code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
