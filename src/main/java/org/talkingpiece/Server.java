@@ -20,10 +20,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkingpiece.accounts.Accounts;
+import org.talkingpiece.airtime.report.ReportRoutes;
+import org.talkingpiece.airtime.report.ReportService;
 import org.talkingpiece.curriculum.ModuleImporter;
 import org.talkingpiece.curriculum.ModuleStore;
 import org.talkingpiece.curriculum.ModuleValidator;
 import org.talkingpiece.session.MongoEventStore;
+import org.talkingpiece.session.RetentionSweeper;
 import org.talkingpiece.session.SessionDirectory;
 import org.talkingpiece.session.SessionHost;
 import org.talkingpiece.session.SessionRoutes;
@@ -103,6 +106,8 @@ public final class Server {
           .compose(v -> Pages.load(vertx, config.dev()).onSuccess(p -> pages = p))
           .compose(v -> sharedSecret(db.mongo(), "csrf").onSuccess(s -> csrfSecret = s))
           .compose(v -> vertx.deployVerticle(new SessionHost(sessions, !config.clustered())))
+          .compose(v -> vertx.deployVerticle(RetentionSweeper.create(db, new SessionService(vertx, sessions),
+              config.retention(), clock)))
           .compose(v -> deployHttp());
     }
 
@@ -143,6 +148,7 @@ public final class Server {
           accounts.routes(),
           new OpsRoutes(db, registry),
           new SessionRoutes(sessionService, secure),
+          new ReportRoutes(sessionService, ReportService.create(vertx, sessions), java.time.ZoneId.systemDefault()),
           new BridgeRoutes(config, sessions.tokens()));
       HttpVerticle[] first = new HttpVerticle[1];
       return vertx.deployVerticle(() -> {
