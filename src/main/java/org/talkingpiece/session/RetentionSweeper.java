@@ -2,8 +2,6 @@ package org.talkingpiece.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -78,11 +76,7 @@ public final class RetentionSweeper extends VerticleBase {
 
   /** Expired sessions as the session directory lists them, by their creation time. */
   public static Expired expiredIn(Database db) {
-    return (cutoff, limit) -> db.mongo().findWithOptions(SessionDirectory.COLLECTION,
-            new JsonObject().put("createdAt", new JsonObject().put("$lt", cutoff)),
-            new FindOptions().setFields(new JsonObject().put("_id", 1)).setLimit(limit))
-        .recover(e -> Future.failedFuture(Database.unavailable(e)))
-        .map(docs -> docs.stream().map(d -> d.getString("_id")).toList());
+    return new SessionDirectory(db)::createdBefore;
   }
 
   @Override
