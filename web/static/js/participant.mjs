@@ -41,6 +41,7 @@ export default class ParticipantScreen {
       this.connection, this.root.dataset.sessionId);
     this.root.addEventListener('click', (event) => this.onClick(event));
     r['rename-form'].addEventListener('submit', (event) => this.onRename(event));
+    r['self-id-fields'].addEventListener('change', (event) => this.onSelfIdentify(event));
     show(r.live, true);
     this.connection.start();
   }
@@ -112,6 +113,18 @@ export default class ParticipantScreen {
     }
   }
 
+  async onSelfIdentify(event) {
+    const select = event.target.closest('select[data-category]');
+    if (!select) {
+      return;
+    }
+    const value = select.value === '' ? null : select.value;
+    const reply = await this.connection.run('self-identify', {category: select.dataset.category, value});
+    if (reply) {
+      this.say(value === null ? 'Saved: prefer not to say.' : 'Saved.');
+    }
+  }
+
   say(text) {
     const polite = this.refs.polite;
     polite.textContent = '';
@@ -135,7 +148,31 @@ export default class ParticipantScreen {
     this.anonymous.render(pub, me);
     this.renderFloor(pub.floor, me, live);
     this.renderAirtime(me.airtime);
+    this.renderSelfId(session.selfIdCategories || {}, me.selfId || {});
     this.renderAgenda(pub);
+  }
+
+  /** The facilitator's optional categories, each a choice that defaults to "Prefer not to say". */
+  renderSelfId(categories, mine) {
+    const r = this.refs;
+    const names = Object.keys(categories);
+    show(r['self-id'], names.length > 0);
+    const shape = JSON.stringify(categories);
+    if (this.selfIdShape !== shape) {
+      this.selfIdShape = shape;
+      r['self-id-fields'].replaceChildren(...names.map((category, i) => {
+        const id = `self-id-${i}`;
+        const select = el('select', {id, 'data-category': category},
+            el('option', {value: '', text: 'Prefer not to say'}),
+            ...categories[category].map((option) => el('option', {value: option, text: option})));
+        return el('div', {}, el('label', {for: id, text: category}), select);
+      }));
+    }
+    for (const select of r['self-id-fields'].querySelectorAll('select[data-category]')) {
+      if (document.activeElement !== select) {
+        select.value = mine[select.dataset.category] || '';
+      }
+    }
   }
 
   renderActivity(pub, me, live) {

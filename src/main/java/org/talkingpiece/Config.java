@@ -23,7 +23,7 @@ import java.util.Map;
  * @param dev reload templates on every request ({@code TP_DEV}, default false)
  * @param passwordCost bcrypt cost ({@code PASSWORD_COST}, 10–15, default 12)
  * @param tokenTtl lifetime of sign-in and API tokens ({@code TOKEN_TTL_HOURS}, default 12)
- * @param retention how long ended sessions are kept ({@code RETENTION_DAYS}, default 30)
+ * @param retention how long a session is kept after it was created, with everything in it ({@code RETENTION_DAYS}, default 30)
  * @param clustered join a Hazelcast cluster ({@code CLUSTERED}, default false)
  * @param bridgeMaxFrameBytes largest frame a browser may send over the bridge ({@code BRIDGE_MAX_FRAME_BYTES}, default 16384)
  * @param bridgeMaxFramesPerSecond frames per second per socket before it is refused ({@code BRIDGE_MAX_FRAMES_PER_SECOND}, default 20)

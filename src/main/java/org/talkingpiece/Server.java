@@ -20,11 +20,14 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkingpiece.accounts.Accounts;
+import org.talkingpiece.airtime.report.ReportRoutes;
+import org.talkingpiece.airtime.report.ReportService;
 import org.talkingpiece.anonymity.live.AnonymityFeature;
 import org.talkingpiece.curriculum.ModuleImporter;
 import org.talkingpiece.curriculum.ModuleStore;
 import org.talkingpiece.curriculum.ModuleValidator;
 import org.talkingpiece.session.MongoEventStore;
+import org.talkingpiece.session.RetentionSweeper;
 import org.talkingpiece.session.SessionDirectory;
 import org.talkingpiece.session.SessionHost;
 import org.talkingpiece.session.SessionRoutes;
@@ -104,6 +107,8 @@ public final class Server {
           .compose(v -> Pages.load(vertx, config.dev()).onSuccess(p -> pages = p))
           .compose(v -> sharedSecret(db.mongo(), "csrf").onSuccess(s -> csrfSecret = s))
           .compose(v -> vertx.deployVerticle(new SessionHost(sessions, !config.clustered())))
+          .compose(v -> vertx.deployVerticle(RetentionSweeper.create(db, new SessionService(vertx, sessions),
+              config.retention(), clock)))
           .compose(v -> deployHttp());
     }
 
@@ -146,6 +151,7 @@ public final class Server {
           accounts.routes(),
           new OpsRoutes(db, registry),
           new SessionRoutes(sessionService, secure),
+          new ReportRoutes(sessionService, ReportService.create(vertx, sessions), java.time.ZoneId.systemDefault()),
           new BridgeRoutes(config, sessions.tokens()));
       HttpVerticle[] first = new HttpVerticle[1];
       return vertx.deployVerticle(() -> {

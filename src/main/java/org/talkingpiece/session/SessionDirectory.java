@@ -28,7 +28,8 @@ public final class SessionDirectory {
     return db.mongo().createIndexWithOptions(COLLECTION, new JsonObject().put("joinCode", 1),
             new IndexOptions().unique(true).name("join_code"))
         .compose(v -> db.mongo().createIndex(COLLECTION, new JsonObject().put("facilitatorAccountId", 1)))
-        .compose(v -> db.mongo().createIndex(COLLECTION, new JsonObject().put("status", 1)));
+        .compose(v -> db.mongo().createIndex(COLLECTION, new JsonObject().put("status", 1)))
+        .compose(v -> db.mongo().createIndex(COLLECTION, new JsonObject().put("createdAt", 1)));
   }
 
   /** An entry as listed to its facilitator. */
@@ -86,6 +87,14 @@ public final class SessionDirectory {
     return db.mongo().findWithOptions(COLLECTION,
             new JsonObject().put("status", new JsonObject().put("$in", new JsonArray().add("lobby").add("live"))),
             new FindOptions().setFields(new JsonObject().put("_id", 1)))
+        .map(docs -> docs.stream().map(d -> d.getString("_id")).toList());
+  }
+
+  /** Up to {@code limit} sessions created before {@code cutoff} (epoch ms), for retention. */
+  public Future<List<String>> createdBefore(long cutoff, int limit) {
+    return db.mongo().findWithOptions(COLLECTION, new JsonObject().put("createdAt", new JsonObject().put("$lt", cutoff)),
+            new FindOptions().setFields(new JsonObject().put("_id", 1)).setLimit(limit))
+        .recover(e -> Future.failedFuture(Database.unavailable(e)))
         .map(docs -> docs.stream().map(d -> d.getString("_id")).toList());
   }
 

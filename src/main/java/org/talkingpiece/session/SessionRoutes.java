@@ -130,6 +130,28 @@ public final class SessionRoutes implements Routes {
         return;
       }
     }
+    String categories = ctx.request().getFormAttribute("selfIdCategories");
+    if (categories != null && !categories.isBlank()) {
+      JsonObject parsed = new JsonObject();
+      for (String line : categories.split("\\R")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+          consoleListWithError(ctx, "Write each self-identification category as “Category: option, option”.");
+          return;
+        }
+        io.vertx.core.json.JsonArray options = new io.vertx.core.json.JsonArray();
+        for (String option : line.substring(colon + 1).split(",")) {
+          if (!option.isBlank()) {
+            options.add(option.trim());
+          }
+        }
+        parsed.put(line.substring(0, colon).trim(), options);
+      }
+      settings.put("selfIdCategories", parsed);
+    }
     service.create(account(ctx), module, null, settings)
         .onSuccess(created -> ctx.redirect("/console/sessions/" + created.id()))
         .onFailure(e -> {
