@@ -119,11 +119,12 @@ public final class Server {
     }
 
     private Future<Void> startModules() {
-      ModuleValidator validator = ModuleValidator.create();
-      return ModuleStore.mongo(db.mongo(), validator, Clock.systemUTC())
-          .onSuccess(store -> modules = store)
-          .compose(store -> new ModuleImporter(vertx, store, validator)
-              .importDirectory(config.contentDir().toString(), "content-files"))
+      // Loading and compiling the schema reads resources and takes a while: not on the event loop.
+      return vertx.executeBlocking(ModuleValidator::create)
+          .compose(validator -> ModuleStore.mongo(db.mongo(), validator, Clock.systemUTC())
+              .onSuccess(store -> modules = store)
+              .compose(store -> new ModuleImporter(vertx, store, validator)
+                  .importDirectory(config.contentDir().toString(), "content-files")))
           .recover(e -> {
             LOG.warn("Modules were not imported from {}: {}", config.contentDir(), e.getMessage());
             return Future.succeededFuture();
