@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 final class Http {
   static final String CSRF_FIELD = "X-XSRF-TOKEN";
+  static final String CSRF_COOKIE = "XSRF-TOKEN";
   private static final Pattern META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\">");
 
   private final WebClient client;

@@ -155,6 +155,20 @@ class SignInPageTest {
   }
 
   @Test
+  @DisplayName("The browser's favicon request does not replace the CSRF cookie, so the open form still works")
+  void faviconKeepsCsrfCookie() {
+    Http browser = new Http(client);
+    browser.get("/signin");
+    String before = browser.cookie(Http.CSRF_COOKIE);
+    HttpResponse<Buffer> icon = browser.get("/favicon.ico");
+    assertThat(icon.statusCode()).isEqualTo(204);
+    assertThat(icon.cookies()).noneMatch(c -> c.startsWith(Http.CSRF_COOKIE + "="));
+    assertThat(browser.cookie(Http.CSRF_COOKIE)).isEqualTo(before);
+    HttpResponse<Buffer> r = browser.post("/signin", Map.of("username", "admin", "password", TestServer.ADMIN_PASSWORD));
+    assertThat(r.statusCode()).isEqualTo(303);
+  }
+
+  @Test
   @DisplayName("Signing out ends the sign-in: the cookie is cleared and its token no longer works")
   void signOut() {
     Http browser = new Http(client);
