@@ -23,6 +23,7 @@ import org.talkingpiece.accounts.Accounts;
 import org.talkingpiece.curriculum.ModuleImporter;
 import org.talkingpiece.curriculum.ModuleStore;
 import org.talkingpiece.curriculum.ModuleValidator;
+import org.talkingpiece.curriculum.web.CurriculumRoutes;
 import org.talkingpiece.session.MongoEventStore;
 import org.talkingpiece.session.SessionDirectory;
 import org.talkingpiece.session.SessionHost;
@@ -144,6 +145,7 @@ public final class Server {
           accounts.routes(),
           new OpsRoutes(db, registry),
           new SessionRoutes(sessionService, secure),
+          new CurriculumRoutes(modules, config.dataDir().resolve("uploads")),
           new BridgeRoutes(config, sessions.tokens()));
       HttpVerticle[] first = new HttpVerticle[1];
       return vertx.deployVerticle(() -> {
