@@ -26,7 +26,10 @@ public final class CurriculumRoutes implements Routes {
     ModuleValidator validator = ModuleValidator.create();
     Clock clock = Clock.systemUTC();
     this.parts = List.of(
-        new ModuleApi(store, validator));
+        new ModuleApi(store, validator),
+        new AuthorListPages(store, validator, uploadsDir, clock),
+        new AuthorModulePages(store),
+        new AuthorEditPages(store, validator, clock));
   }
 
   @Override

@@ -189,7 +189,8 @@ final class EditorModel {
           who + ": " + Labels.type(type.value()).toLowerCase() + " settings");
       List<FormField> fields = new ArrayList<>();
       for (SettingFields.Field s : SettingFields.of(type.value())) {
-        fields.add(setting(i, type.value(), s, current ? at(settings, s.key()) : s.defaultValue(), current, who));
+        fields.add(setting(i, type.value(), s, current ? at(settings, s.key()) : s.defaultValue(), current, who)
+            .disabled(!current));
       }
       groups.add(new SettingsGroup(type.value(), current, settingsGroup, fields));
     }

@@ -28,6 +28,7 @@ final class FormField {
   private List<Choice> choices = List.of();
   private int rows;
   private String width;
+  private boolean disabled;
 
   private FormField(String name, String label, String summaryLabel, Input input) {
     this.name = name;
@@ -75,6 +76,16 @@ final class FormField {
   FormField width(String w) {
     this.width = w;
     return this;
+  }
+
+  /** Not sent with the form: the settings of a type the activity does not have (the page hides them). */
+  FormField disabled(boolean d) {
+    this.disabled = d;
+    return this;
+  }
+
+  boolean disabled() {
+    return disabled;
   }
 
   void addError(String message) {

@@ -110,7 +110,10 @@ final class ModuleForm {
     return steps;
   }
 
-  /** Only the inputs of the chosen type count: the other types' inputs are there to switch type. */
+  /**
+   * Only the inputs of the chosen type count. The page sends only those (the other types' inputs are
+   * disabled until the author picks that type); should others arrive, they are ignored.
+   */
   private static JsonObject settings(MultiMap form, int i, String type) {
     JsonObject settings = new JsonObject();
     for (SettingFields.Field field : SettingFields.of(type)) {

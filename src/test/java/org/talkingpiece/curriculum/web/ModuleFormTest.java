@@ -32,12 +32,15 @@ class ModuleFormTest {
 
   /**
    * What a browser sends for the form as rendered: every input's value (text areas with CR LF line
-   * breaks, as browsers send them), ticked checkboxes only.
+   * breaks, as browsers send them), ticked checkboxes only, nothing from a disabled input.
    */
   static MultiMap submitted(EditorModel editor, Object version) {
     MultiMap form = MultiMap.caseInsensitiveMultiMap();
     form.add("version", String.valueOf(version));
     for (FormField f : editor.fields()) {
+      if (f.disabled()) {
+        continue;
+      }
       switch (f.input()) {
         case GROUP:
           break;
