@@ -170,12 +170,14 @@ final class EditorModel {
       Map<String, FormField> row = new LinkedHashMap<>();
       row.put("label", field(Input.TEXT, FormNames.step(i, j, "label"), "Step " + (j + 1) + ": what happens",
           step + ": what happens").value(s.getValue("label")));
-      row.put("minutes", field(Input.NUMBER, FormNames.step(i, j, "minutes"), "Minutes", step + ": minutes")
+      row.put("minutes", field(Input.NUMBER, FormNames.step(i, j, "minutes"), "Step " + (j + 1) + ": minutes",
+          step + ": minutes")
           .value(s.getValue("minutes")).width("short"));
       List<Choice> groupings = new ArrayList<>();
       groupings.add(new Choice("", "Same as the activity"));
       groupings.addAll(Labels.GROUPINGS);
-      row.put("grouping", field(Input.SELECT, FormNames.step(i, j, "grouping"), "Grouping", step + ": grouping")
+      row.put("grouping", field(Input.SELECT, FormNames.step(i, j, "grouping"), "Step " + (j + 1) + ": grouping",
+          step + ": grouping")
           .value(s.getValue("grouping")).choices(groupings));
       stepRows.add(row);
     }
