@@ -27,6 +27,8 @@ import java.util.Map;
  * @param clustered join a Hazelcast cluster ({@code CLUSTERED}, default false)
  * @param bridgeMaxFrameBytes largest frame a browser may send over the bridge ({@code BRIDGE_MAX_FRAME_BYTES}, default 16384)
  * @param bridgeMaxFramesPerSecond frames per second per socket before it is refused ({@code BRIDGE_MAX_FRAMES_PER_SECOND}, default 20)
+ * @param anonymityKey the secret that keys the anonymous-input rolls ({@code ANONYMITY_KEY}, base64url, at least
+ *     32 bytes); {@code null} keeps a generated one in {@code DATA_DIR/anonymity.key} (one node only)
  */
 public record Config(
     String httpHost,
@@ -43,7 +45,8 @@ public record Config(
     Duration retention,
     boolean clustered,
     int bridgeMaxFrameBytes,
-    int bridgeMaxFramesPerSecond) {
+    int bridgeMaxFramesPerSecond,
+    String anonymityKey) {
 
   /** Reads and validates every setting; throws {@link IllegalArgumentException} naming each bad variable. */
   public static Config fromEnv(Map<String, String> env) {
@@ -72,11 +75,24 @@ public record Config(
     boolean clustered = r.bool("CLUSTERED", false);
     int frameBytes = r.integer("BRIDGE_MAX_FRAME_BYTES", 16 * 1024, 1024, 1024 * 1024);
     int framesPerSecond = r.integer("BRIDGE_MAX_FRAMES_PER_SECOND", 20, 1, 1000);
+    String anonymityKey = r.optional("ANONYMITY_KEY");
+    if (anonymityKey != null) {
+      try {
+        if (java.util.Base64.getUrlDecoder().decode(anonymityKey).length < 32) {
+          r.errors.add("ANONYMITY_KEY must hold at least 32 bytes (43 base64url characters)");
+        }
+      } catch (IllegalArgumentException e) {
+        r.errors.add("ANONYMITY_KEY must be base64url text");
+      }
+    }
+    if (clustered && anonymityKey == null) {
+      r.errors.add("ANONYMITY_KEY is required when CLUSTERED=true, so every node keys anonymous rolls alike");
+    }
     if (!r.errors.isEmpty()) {
       throw new IllegalArgumentException("Invalid configuration: " + String.join("; ", r.errors));
     }
     return new Config(host, port, stripSlash(publicUrl), mongoUri, dbName, dataDir, adminPassword, contentDir,
-        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond);
+        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond, anonymityKey);
   }
 
   /** True when the server runs its own embedded database instead of a real MongoDB. */
@@ -87,7 +103,7 @@ public record Config(
   /** The same settings listening on another port, for tests. */
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, publicUrl, mongoUri, mongoDatabase, dataDir, adminPassword, contentDir, dev,
-        passwordCost, tokenTtl, retention, clustered, bridgeMaxFrameBytes, bridgeMaxFramesPerSecond);
+        passwordCost, tokenTtl, retention, clustered, bridgeMaxFrameBytes, bridgeMaxFramesPerSecond, anonymityKey);
   }
 
   private static String stripSlash(String url) {

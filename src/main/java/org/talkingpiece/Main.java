@@ -4,7 +4,25 @@ package org.talkingpiece;
 public final class Main {
   private Main() {}
 
+  /**
+   * One line per log record, and quiet third-party chatter, unless the operator passed their own
+   * {@code -Djava.util.logging.config.file}.
+   */
+  private static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (java.io.InputStream in = Main.class.getResourceAsStream("/talkingpiece-logging.properties")) {
+      if (in != null) {
+        java.util.logging.LogManager.getLogManager().readConfiguration(in);
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("Could not read the logging settings: " + e.getMessage());
+    }
+  }
+
   public static void main(String[] args) {
+    configureLogging();
     Config config;
     try {
       config = Config.fromEnv(System.getenv());

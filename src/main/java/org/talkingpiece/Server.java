@@ -119,8 +119,6 @@ public final class Server {
           .onSuccess(store -> modules = store)
           .compose(store -> new ModuleImporter(vertx, store, validator)
               .importDirectory(config.contentDir().toString(), "content-files"))
-          .onSuccess(summary -> LOG.info("Modules from {}: {} imported, {} unchanged, {} refused",
-              config.contentDir(), summary.imported().size(), summary.unchanged().size(), summary.refused().size()))
           .recover(e -> {
             LOG.warn("Modules were not imported from {}: {}", config.contentDir(), e.getMessage());
             return Future.succeededFuture();
@@ -132,7 +130,8 @@ public final class Server {
       MongoEventStore events = new MongoEventStore(db);
       SessionDirectory directory = new SessionDirectory(db);
       SessionTokens tokens = new SessionTokens(db);
-      sessions = new SessionServices(events, directory, tokens, modules, clock, new SecureRandom(), config.publicUrl());
+      sessions = new SessionServices(events, directory, tokens, modules, clock, new SecureRandom(), config.publicUrl(),
+          List.of());
       return Future.all(events.createIndexes(), directory.createIndexes(), tokens.createIndexes()).mapEmpty();
     }
 

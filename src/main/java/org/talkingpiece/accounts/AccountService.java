@@ -29,7 +29,12 @@ final class AccountService {
    * A new account or password. {@code generatedPassword} is set only when the server made the password
    * up; it must be shown once to the admin and never stored or logged.
    */
-  record WithPassword(Account account, String generatedPassword) {}
+  record WithPassword(Account account, String generatedPassword) {
+    @Override
+    public String toString() {
+      return "WithPassword[account=" + account + ", generatedPassword=" + (generatedPassword == null ? "none" : "***") + "]";
+    }
+  }
 
   /**
    * Creates an account. A blank password means "generate one". Fails INVALID_INPUT naming the field,

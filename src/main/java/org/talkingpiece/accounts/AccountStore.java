@@ -12,8 +12,13 @@ import org.talkingpiece.store.Database;
  */
 public interface AccountStore {
 
-  /** An account with its bcrypt hash: never leaves the accounts package. */
-  record Credentials(Account account, String passwordHash) {}
+  /** An account with its bcrypt hash, for checking a password; its text form leaves the hash out. */
+  record Credentials(Account account, String passwordHash) {
+    @Override
+    public String toString() {
+      return "Credentials[account=" + account + ", passwordHash=***]";
+    }
+  }
 
   /** The MongoDB store (collection {@code accounts}). Call {@link #init()} once before use. */
   static AccountStore mongo(Database db) {

@@ -60,13 +60,12 @@ public final class Accounts {
   }
 
   /**
-   * Sign-in, sign-out, the token API and the admin pages and API, plus two stopgaps for the shared
-   * CSRF set-up that signing in depends on ({@link CsrfRefusals}, {@link Favicon}).
+   * Sign-in, sign-out, the token API and the admin pages and API, and a quiet answer for the
+   * favicon browsers ask for.
    */
   public Routes routes() {
     Routes[] all = {new SignInRoutes(signIn, tokens, auth), new AdminPages(service), new AdminApi(service)};
     return (Router router, Vertx vertx) -> {
-      router.route().failureHandler(new CsrfRefusals());
       router.get("/favicon.ico").handler(new Favicon());
       for (Routes r : all) {
         r.mount(router, vertx);

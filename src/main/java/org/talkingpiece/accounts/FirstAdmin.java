@@ -43,7 +43,7 @@ final class FirstAdmin {
       return;
     }
     LOG.warn("No admin account existed, so one was created. Sign in at {}/signin as {} with password {} "
-            + "(this password is shown only once), then change it: on {}/admin/users choose \"Set a new password\" "
+            + "(this password is shown only once), then change it: on {}/admin/users choose \"New password\" "
             + "for {}.", publicUrl, USERNAME, created.generatedPassword(), publicUrl, USERNAME);
   }
 

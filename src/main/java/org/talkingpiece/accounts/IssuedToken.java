@@ -8,6 +8,12 @@ import java.time.Instant;
  * server keeps only its SHA-256 hash.
  */
 public record IssuedToken(String token, Instant expiresAt) {
+  /** Never prints the token, so logging this value cannot leak it. */
+  @Override
+  public String toString() {
+    return "IssuedToken[token=***, expiresAt=" + expiresAt + "]";
+  }
+
   /** {@code {token, expiresAt}} with the expiry in ISO-8601. */
   public JsonObject toJson() {
     return new JsonObject().put("token", token).put("expiresAt", expiresAt.toString());

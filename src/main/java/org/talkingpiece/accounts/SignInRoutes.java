@@ -46,9 +46,10 @@ final class SignInRoutes implements Routes {
   private void submit(RoutingContext ctx) {
     String username = ctx.request().getFormAttribute("username");
     String next = ctx.request().getFormAttribute("next");
-    Auth.currentToken(ctx).ifPresent(tokens::revoke);
     signIn.signIn(username, ctx.request().getFormAttribute("password"))
         .onSuccess(done -> {
+          // Signing in again (perhaps as someone else) ends the sign-in this browser had.
+          Auth.currentToken(ctx).ifPresent(tokens::revoke);
           auth.setCookie(ctx, done.token().token());
           String target = LocalPaths.safe(next);
           ctx.response().setStatusCode(303)

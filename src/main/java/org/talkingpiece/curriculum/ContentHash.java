@@ -3,10 +3,6 @@ package org.talkingpiece.curriculum;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,13 +28,7 @@ public final class ContentHash {
     JsonObject content = document.copy();
     EXCLUDED.forEach(content::remove);
     write(content, canonical);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return org.talkingpiece.shared.Hashes.sha256Hex(canonical.toString());
   }
 
   private static void write(Object value, StringBuilder out) {

@@ -89,6 +89,17 @@ public final class SessionDirectory {
         .map(docs -> docs.stream().map(d -> d.getString("_id")).toList());
   }
 
+  /** Running sessions whose owner's lease has run out: a node died or let them go. */
+  public Future<List<String>> orphans(long now) {
+    JsonObject query = new JsonObject()
+        .put("status", new JsonObject().put("$in", new JsonArray().add("lobby").add("live")))
+        .put("$or", new JsonArray()
+            .add(new JsonObject().put("owner", new JsonObject().put("$exists", false)))
+            .add(new JsonObject().put("owner.until", new JsonObject().put("$lt", now))));
+    return db.mongo().findWithOptions(COLLECTION, query, new FindOptions().setFields(new JsonObject().put("_id", 1)))
+        .map(docs -> docs.stream().map(d -> d.getString("_id")).toList());
+  }
+
   /**
    * Takes ownership of a session for {@code leaseMs} when nobody holds it, its lease has run out, or
    * {@code node} holds it already. Completes with the time the session was last known alive, or

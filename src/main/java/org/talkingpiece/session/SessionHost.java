@@ -35,6 +35,8 @@ public final class SessionHost extends VerticleBase {
   private final boolean onlyNode;
   private final String node = Ids.random();
   private final Map<String, SessionOwner> owners = new HashMap<>();
+  /** Sessions being opened right now, so a second request waits for the first instead of opening twice. */
+  private final Map<String, Future<Void>> opening = new HashMap<>();
   private long renewTimer;
 
   /**
@@ -66,10 +68,14 @@ public final class SessionHost extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(renewTimer);
+    List<String> ids = List.copyOf(owners.keySet());
     List<Future<Void>> closing = new ArrayList<>();
     owners.values().forEach(o -> closing.add(o.close()));
     owners.clear();
-    return Future.join(closing);
+    // A clean stop records that every session was alive until now, then lets the leases go.
+    return Future.join(closing)
+        .compose(v -> services.directory().renew(node, ids, services.clock().millis(), 0))
+        .recover(e -> Future.succeededFuture());
   }
 
   private void onOpen(Message<JsonObject> msg) {
@@ -86,8 +92,12 @@ public final class SessionHost extends VerticleBase {
     if (owners.containsKey(sessionId)) {
       return Future.succeededFuture();
     }
+    Future<Void> already = opening.get(sessionId);
+    if (already != null) {
+      return already;
+    }
     long now = services.clock().millis();
-    return services.directory().claim(sessionId, node, now, LEASE_MS, force)
+    Future<Void> result = services.directory().claim(sessionId, node, now, LEASE_MS, force)
         .compose(lastAlive -> SessionOwner.open(vertx, sessionId, lastAlive, services))
         .map(owner -> {
           owners.put(sessionId, owner);
@@ -95,14 +105,24 @@ public final class SessionHost extends VerticleBase {
             owners.remove(sessionId);
             owner.close();
           });
-          return null;
-        });
+          return (Void) null;
+        })
+        .onComplete(ar -> opening.remove(sessionId));
+    if (!result.isComplete()) {
+      opening.put(sessionId, result);
+    }
+    return result;
   }
 
   private void renew() {
     List<String> ids = List.copyOf(owners.keySet());
     services.directory().renew(node, ids, services.clock().millis(), LEASE_MS)
         .onFailure(e -> LOG.warn("Could not renew session leases: {}", e.getMessage()));
+    // Take over sessions whose owner stopped renewing (a node died); losing the race is fine.
+    services.directory().orphans(services.clock().millis())
+        .onSuccess(orphans -> orphans.stream().filter(id -> !owners.containsKey(id))
+            .forEach(id -> open(id, false).onSuccess(v -> LOG.info("Took over session {} from a node that stopped", id))))
+        .onFailure(e -> LOG.debug("Could not look for orphaned sessions: {}", e.getMessage()));
     // Ended sessions keep their owner for a while so screens can still show "ended", then let go.
     long now = services.clock().millis();
     for (String id : ids) {

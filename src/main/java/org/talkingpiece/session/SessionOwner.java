@@ -46,6 +46,7 @@ final class SessionOwner {
   private final InstantSource clock;
   private final String joinUrl;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final List<LiveFeature> features = new ArrayList<>();
   private final Map<String, JsonObject> lastPrivate = new HashMap<>();
   private Future<?> tail = Future.succeededFuture();
   private long lastPublishAt;
@@ -75,14 +76,67 @@ final class SessionOwner {
       }
       SessionState state = new SessionState();
       commits.forEach(state::apply);
+      // The server was certainly alive when it stored the last commit.
+      long alive = Math.max(lastAliveAt, commits.get(commits.size() - 1).at());
       return services.modules().get(state.moduleSlug(), state.moduleVersion())
           .map(module -> new SessionOwner(vertx, state, module, services))
-          .compose(owner -> owner.recover(lastAliveAt).compose(v -> owner.register()).map(owner));
+          .compose(owner -> owner.openFeatures()
+              .compose(v -> owner.recover(alive))
+              .compose(v -> owner.register())
+              .map(owner));
     });
   }
 
   String id() {
     return state.id();
+  }
+
+  /** Opens every live feature for this session, in order, and tells it the current activity. */
+  private Future<Void> openFeatures() {
+    SessionContext context = new Context();
+    Future<Void> chain = Future.succeededFuture();
+    for (LiveFeature.Factory factory : services.features()) {
+      chain = chain.compose(v -> factory.open(context)).compose(feature -> {
+        features.add(feature);
+        return state.status() == SessionStatus.LIVE && state.activityIndex() >= 0
+            ? feature.activityChanged(views.module().activities().get(state.activityIndex()))
+            : Future.succeededFuture();
+      });
+    }
+    return chain;
+  }
+
+  /** The session as a feature sees it. */
+  private final class Context implements SessionContext {
+    @Override
+    public String sessionId() {
+      return state.id();
+    }
+
+    @Override
+    public SessionState state() {
+      return state;
+    }
+
+    @Override
+    public Module module() {
+      return views.module();
+    }
+
+    @Override
+    public InstantSource clock() {
+      return clock;
+    }
+
+    @Override
+    public Vertx vertx() {
+      return vertx;
+    }
+
+    @Override
+    public void publishSoon() {
+      SessionOwner.this.publishSoon();
+    }
   }
 
   SessionState state() {
@@ -140,7 +194,7 @@ final class SessionOwner {
     }
     if ("DISPLAY".equals(msg.headers().get(ROLE_HEADER))) {
       if ("sync".equals(body.getString("command"))) {
-        msg.reply(ok().put("views", new JsonObject().put("display", views.displayView(state, joinUrl, clock.millis()))));
+        msg.reply(ok().put("views", new JsonObject().put("display", displayView(clock.millis()))));
       } else {
         msg.fail(403, "forbidden: The display view only listens");
       }
@@ -212,11 +266,23 @@ final class SessionOwner {
     if ("step-out".equals(command) || "step-back".equals(command)) {
       return stepOut(actor, "step-out".equals(command));
     }
+    for (LiveFeature feature : features) {
+      if (feature.handles(command)) {
+        if (actor == null) {
+          return Future.failedFuture(AppException.forbidden("This command needs a participant or the facilitator"));
+        }
+        return feature.handle(actor, command, args == null ? new JsonObject() : args)
+            .map(reply -> {
+              publishSoon();
+              return ok().mergeIn(reply == null ? new JsonObject() : reply);
+            });
+      }
+    }
     List<SessionEvent> events = commands.decide(state, views.module(), actor, command, args, now);
     if (events.isEmpty()) {
       return Future.succeededFuture(ok());
     }
-    return commit(events).map(c -> {
+    return commit(events).compose(this::tellFeatures).map(c -> {
       JsonObject reply = ok();
       if ("join".equals(command)) {
         String id = args.getString("participantId");
@@ -263,6 +329,32 @@ final class SessionOwner {
           afterApply(commit);
           return commit;
         });
+  }
+
+  /** Lets features follow the agenda: a new activity may open a prompt; the end closes them. */
+  private Future<Commit> tellFeatures(Commit commit) {
+    Future<Void> chain = Future.succeededFuture();
+    for (SessionEvent e : commit.events()) {
+      for (LiveFeature feature : features) {
+        if (e instanceof LifecycleEvent.ActivityChanged changed) {
+          chain = chain.compose(v -> feature.activityChanged(views.module().activities().get(changed.index())));
+        } else if (e instanceof SessionEnded) {
+          chain = chain.compose(v -> feature.ended());
+        }
+      }
+    }
+    return chain.map(commit).recover(err -> {
+      // The commit is stored and applied; a feature that failed to follow says so in its own view.
+      LOG.warn("Session {}: a live feature did not follow the agenda: {}", state.id(), err.getMessage());
+      return Future.succeededFuture(commit);
+    });
+  }
+
+  private JsonObject withFeatures(JsonObject view, LiveFeature.Audience audience, String participantId) {
+    for (LiveFeature feature : features) {
+      feature.addTo(view, audience, participantId);
+    }
+    return view;
   }
 
   private void afterApply(Commit commit) {
@@ -355,16 +447,33 @@ final class SessionOwner {
     lastPublishAt = now;
     var bus = vertx.eventBus();
     String id = state.id();
-    bus.publish(Addresses.publicUpdates(id), envelope(views.publicView(state, joinUrl, now), now));
-    bus.publish(Addresses.facilitator(id), envelope(views.facilitatorView(state, joinUrl, now), now));
-    bus.publish(Addresses.display(id), envelope(views.displayView(state, joinUrl, now), now));
+    bus.publish(Addresses.publicUpdates(id), envelope(publicView(now), now));
+    bus.publish(Addresses.facilitator(id), envelope(facilitatorView(now), now));
+    bus.publish(Addresses.display(id), envelope(displayView(now), now));
+    var airtime = views.airtime(state, now);
     for (Participant p : state.members()) {
-      JsonObject view = views.participantView(state, p, now);
+      JsonObject view = withFeatures(views.participantView(state, p, airtime), LiveFeature.Audience.PARTICIPANT, p.id());
       if (!view.equals(lastPrivate.get(p.id()))) {
         lastPrivate.put(p.id(), view);
         bus.publish(Addresses.participant(id, p.id()), envelope(view, now));
       }
     }
+  }
+
+  private JsonObject publicView(long now) {
+    return withFeatures(views.publicView(state, joinUrl, now), LiveFeature.Audience.PUBLIC, null);
+  }
+
+  private JsonObject facilitatorView(long now) {
+    return withFeatures(views.facilitatorView(state, joinUrl, now), LiveFeature.Audience.FACILITATOR, null);
+  }
+
+  private JsonObject displayView(long now) {
+    return withFeatures(views.displayView(state, joinUrl, now), LiveFeature.Audience.DISPLAY, null);
+  }
+
+  private JsonObject participantView(Participant p, long now) {
+    return withFeatures(views.participantView(state, p, now), LiveFeature.Audience.PARTICIPANT, p.id());
   }
 
   private JsonObject envelope(JsonObject view, long now) {
@@ -373,20 +482,18 @@ final class SessionOwner {
 
   private JsonObject viewsFor(Actor actor, long now) {
     if (actor == null || actor.isFacilitator()) {
-      return new JsonObject().put("facilitator", views.facilitatorView(state, joinUrl, now))
-          .put("display", views.displayView(state, joinUrl, now))
+      return new JsonObject().put("facilitator", facilitatorView(now))
+          .put("display", displayView(now))
           .put("notes", views.facilitatorNotes());
     }
     Participant p = state.participant(actor.participantId()).filter(x -> !x.removed())
         .orElseThrow(() -> new AppException(ErrorCode.UNAUTHENTICATED, "You are no longer in this session"));
-    return new JsonObject().put("public", views.publicView(state, joinUrl, now))
-        .put("private", views.participantView(state, p, now));
+    return new JsonObject().put("public", publicView(now)).put("private", participantView(p, now));
   }
 
   /** The full state for the facilitator's HTTP snapshot. */
   JsonObject snapshot() {
-    long now = clock.millis();
-    return views.facilitatorView(state, joinUrl, now).put("version", state.version());
+    return facilitatorView(clock.millis()).put("version", state.version());
   }
 
 }

@@ -28,6 +28,10 @@ import org.talkingpiece.web.Web;
 public final class SessionRoutes implements Routes {
   static final String PARTICIPANT_COOKIE_PREFIX = "tp_p_";
   private static final int JOINS_PER_MINUTE_PER_ADDRESS = 30;
+  /** How a session's start shows without JavaScript (the page's script shows it in local time). */
+  private static final java.time.format.DateTimeFormatter CREATED_FORMAT =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+          .withZone(java.time.ZoneOffset.UTC);
 
   private final SessionService service;
   private final boolean secureCookies;
@@ -146,7 +150,13 @@ public final class SessionRoutes implements Routes {
         .compose(sessions -> service.services().modules().listPublished().map(modules -> {
           Map<String, Object> model = new HashMap<>();
           model.put("title", "Your sessions");
-          model.put("sessions", sessions.stream().map(e -> e.toJson().getMap()).toList());
+          model.put("sessions", sessions.stream().map(e -> {
+            Map<String, Object> row = new HashMap<>(e.toJson().getMap());
+            java.time.Instant created = java.time.Instant.ofEpochMilli(e.createdAt());
+            row.put("createdIso", created.toString());
+            row.put("createdText", CREATED_FORMAT.format(created));
+            return row;
+          }).toList());
           model.put("modules", modules.stream().map(m -> JsonObject.mapFrom(m).getMap()).toList());
           if (error != null) {
             model.put("error", error);

@@ -134,6 +134,7 @@ public final class SessionService {
     return vertx.eventBus().request(Addresses.control(sessionId), new JsonObject().put("action", "delete"),
             new DeliveryOptions().setSendTimeout(5_000))
         .recover(e -> Future.succeededFuture())
+        .compose(v -> Future.all(s.features().stream().map(f -> f.deleteSession(sessionId)).toList()))
         .compose(v -> s.events().deleteSession(sessionId))
         .compose(v -> s.tokens().deleteSession(sessionId))
         .compose(v -> s.directory().delete(sessionId));

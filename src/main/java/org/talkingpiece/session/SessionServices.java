@@ -8,6 +8,12 @@ import org.talkingpiece.curriculum.ModuleStore;
  * What session owners and routes need, built once at start. Every member is thread-safe.
  *
  * @param publicUrl the address join links are built on
+ * @param features live mechanics plugged into every session (anonymous input, …)
  */
 public record SessionServices(EventStore events, SessionDirectory directory, SessionTokens tokens,
-    ModuleStore modules, InstantSource clock, RandomGenerator random, String publicUrl) {}
+    ModuleStore modules, InstantSource clock, RandomGenerator random, String publicUrl,
+    java.util.List<LiveFeature.Factory> features) {
+  public SessionServices {
+    features = java.util.List.copyOf(features);
+  }
+}

@@ -1,12 +1,9 @@
 package org.talkingpiece.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.talkingpiece.shared.Hashes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +121,7 @@ public final class SessionState implements Roster {
   }
 
   private String tagFor(String participantId) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest((salt + ":" + participantId).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return Hashes.sha256Hex(salt + ":" + participantId).substring(0, 12);
   }
 
   // Presence: not logged.

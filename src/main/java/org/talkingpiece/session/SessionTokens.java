@@ -1,12 +1,9 @@
 package org.talkingpiece.session;
 
+import org.talkingpiece.shared.Hashes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
 import org.talkingpiece.shared.Ids;
@@ -81,11 +78,6 @@ public final class SessionTokens {
   }
 
   static String hash(String token) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return Hashes.sha256Hex(token);
   }
 }

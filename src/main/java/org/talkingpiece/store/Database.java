@@ -81,9 +81,9 @@ public final class Database {
     return new JsonObject()
         .put("connection_string", uri)
         .put("db_name", db)
-        .put("serverSelectionTimeoutMS", 5000)
-        .put("connectTimeoutMS", 5000)
-        .put("socketTimeoutMS", 10000);
+        .put("serverSelectionTimeoutMS", 3000)
+        .put("connectTimeoutMS", 3000)
+        .put("socketTimeoutMS", 5000);
   }
 
   /** A MongoDB address with any password replaced, safe to log. */

@@ -16,6 +16,8 @@ import org.talkingpiece.shared.ErrorCode;
  */
 final class ErrorPages implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+  static final String CSRF_MESSAGE = "This form was out of date or did not come from this site "
+      + "(perhaps the page is open in another tab). Reload the page and try again.";
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -30,6 +32,13 @@ final class ErrorPages implements Handler<RoutingContext> {
       }
     } else if (failure instanceof HttpException http) {
       code = fromStatus(http.getStatusCode());
+      message = defaultMessage(code);
+    } else if (failure != null && ctx.statusCode() == 403) {
+      // Vert.x's CSRF handler refuses with a plain exception and status 403.
+      code = ErrorCode.FORBIDDEN;
+      message = CSRF_MESSAGE;
+    } else if (failure != null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      code = fromStatus(ctx.statusCode());
       message = defaultMessage(code);
     } else if (failure != null) {
       code = ErrorCode.INTERNAL;

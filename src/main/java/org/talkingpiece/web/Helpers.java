@@ -10,9 +10,9 @@ final class Helpers {
   private Helpers() {}
 
   static void register(Handlebars hb) {
-    hb.registerHelper("eq", (Object a, Options o) -> Objects.equals(String.valueOf(a), String.valueOf(o.param(0))));
+    hb.registerHelper("eq", (Object a, Options o) -> Objects.equals(String.valueOf(a), String.valueOf((Object) o.param(0))));
     hb.registerHelper("contains", (Object list, Options o) ->
-        list instanceof Collection<?> c && c.stream().anyMatch(x -> Objects.equals(String.valueOf(x), String.valueOf(o.param(0)))));
+        list instanceof Collection<?> c && c.stream().anyMatch(x -> Objects.equals(String.valueOf(x), String.valueOf((Object) o.param(0)))));
     hb.registerHelper("plural", (Object n, Options o) -> {
       long count = n instanceof Number num ? num.longValue() : 0;
       return count == 1 ? o.param(0) : o.param(1);

@@ -21,6 +21,9 @@ public final class HttpVerticle extends VerticleBase {
   static final long MAX_BODY_BYTES = 1024 * 1024;
   /** Most fields one form may send (a module of 40 activities sends about 1,200). */
   static final int MAX_FORM_FIELDS = 4096;
+  static final long CSRF_TIMEOUT_MS = 4L * 60 * 60 * 1000;
+  /** The sign-in cookie's name (set by the accounts feature). */
+  static final String SIGN_IN_COOKIE = "tp_auth";
 
   private final Config config;
   private final Pages pages;
@@ -51,10 +54,12 @@ public final class HttpVerticle extends VerticleBase {
     CSRFHandler csrf = CSRFHandler.create(vertx, csrfSecret)
         .setCookieHttpOnly(true)
         .setCookieSecure(config.publicUrl().startsWith("https:"))
-        .setTimeout(4L * 60 * 60 * 1000)
+        .setTimeout(CSRF_TIMEOUT_MS)
         .setNagHttps(false);
     router.route().handler(ctx -> {
       if (skipsCsrf(ctx)) {
+        ctx.next();
+      } else if (reusesCsrfCookie(ctx)) {
         ctx.next();
       } else {
         csrf.handle(ctx);
@@ -89,6 +94,35 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   /**
+   * A GET keeps a CSRF cookie that is less than half its lifetime old instead of getting a new one,
+   * so a favicon, an image or a second tab does not invalidate the token of a form already open.
+   * The cookie's value is {@code random.issuedAtMillis.signature}; its signature is checked on POST.
+   */
+  private static boolean reusesCsrfCookie(RoutingContext ctx) {
+    if (ctx.request().method() != io.vertx.core.http.HttpMethod.GET) {
+      return false;
+    }
+    io.vertx.core.http.Cookie cookie = ctx.request().getCookie(CSRFHandler.DEFAULT_COOKIE_NAME);
+    if (cookie == null) {
+      return false;
+    }
+    String[] parts = cookie.getValue().split("\\.");
+    if (parts.length != 3) {
+      return false;
+    }
+    try {
+      long age = System.currentTimeMillis() - Long.parseLong(parts[1]);
+      if (age < 0 || age > CSRF_TIMEOUT_MS / 2) {
+        return false;
+      }
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    ctx.put(CSRFHandler.DEFAULT_HEADER_NAME, cookie.getValue());
+    return true;
+  }
+
+  /**
    * API calls with a bearer token carry no ambient credentials, and the bridge authenticates every
    * frame itself, so neither needs the CSRF cookie; everything else (forms, cookie sessions) does.
    */
@@ -99,6 +133,8 @@ public final class HttpVerticle extends VerticleBase {
         || path.startsWith("/eventbus/")
         || path.equals("/health")
         || path.equals("/metrics")
-        || (path.equals("/api/auth/token") || path.equals("/api/join"));
+        || (path.equals("/api/auth/token") || path.equals("/api/join"))
+        // An API call that carries no sign-in cookie has no ambient credentials to abuse.
+        || (path.startsWith("/api/") && ctx.request().getCookie(SIGN_IN_COOKIE) == null);
   }
 }

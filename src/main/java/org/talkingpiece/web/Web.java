@@ -47,10 +47,20 @@ public final class Web {
     full.putIfAbsent("viewer", ctx.get(VIEWER));
     full.putIfAbsent("csrfToken", ctx.get(CSRFHandler.DEFAULT_HEADER_NAME));
     full.putIfAbsent("csrfField", CSRFHandler.DEFAULT_HEADER_NAME);
+    io.vertx.core.buffer.Buffer html;
+    try {
+      html = pages.render(template, full);
+    } catch (RuntimeException e) {
+      // Rendering may run in a future's callback, where a throw would leave the request unanswered.
+      if (!ctx.failed()) {
+        ctx.fail(500, e);
+      }
+      return;
+    }
     ctx.response().setStatusCode(status)
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
-        .end(pages.render(template, full));
+        .end(html);
   }
 
   public static void page(RoutingContext ctx, String template, Map<String, Object> model) {

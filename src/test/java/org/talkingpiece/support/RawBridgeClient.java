@@ -13,14 +13,18 @@ import java.util.concurrent.TimeUnit;
  * JSON frames out, every frame the server sends (binary, JSON) collected in arrival order.
  */
 public final class RawBridgeClient implements AutoCloseable {
+  private final io.vertx.core.http.WebSocketClient client;
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private volatile boolean closed;
   private volatile Short closeStatus;
 
-  private RawBridgeClient(WebSocket socket) {
+  private RawBridgeClient(io.vertx.core.http.WebSocketClient client, WebSocket socket) {
+    this.client = client;
     this.socket = socket;
-    socket.handler(buffer -> received.add(new JsonObject(buffer.toString())));
+    // Whole messages, not frames: the server splits large views into several frames.
+    socket.binaryMessageHandler(buffer -> received.add(new JsonObject(buffer.toString())));
+    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
     socket.closeHandler(v -> {
       closed = true;
       closeStatus = socket.closeStatusCode();
@@ -28,11 +32,11 @@ public final class RawBridgeClient implements AutoCloseable {
   }
 
   public static RawBridgeClient connect(Vertx vertx, int port) throws Exception {
-    WebSocket ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
-            .setMaxMessageSize(1 << 20))
-        .connect(port, "127.0.0.1", "/eventbus/websocket")
-        .await(10, TimeUnit.SECONDS);
-    return new RawBridgeClient(ws);
+    // The client is kept with its socket: a client nobody holds may be closed under the socket.
+    var client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+        .setMaxMessageSize(1 << 20));
+    WebSocket ws = client.connect(port, "127.0.0.1", "/eventbus/websocket").await(20, TimeUnit.SECONDS);
+    return new RawBridgeClient(client, ws);
   }
 
   public void sendFrame(JsonObject frame) throws Exception {
@@ -93,5 +97,6 @@ public final class RawBridgeClient implements AutoCloseable {
     if (!closed) {
       socket.close();
     }
+    client.close();
   }
 }

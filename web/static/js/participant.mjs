@@ -1,0 +1,292 @@
+import {LiveConnection} from './live/connection.mjs';
+import {Countdown, tickEvery} from './countdown.mjs';
+import {el, refs, setText, setTrustedHtml, show, syncList, toggleClass} from './live/dom.mjs';
+import {MODE_TEXT, ROUND_STATUS, duration, ordinal, plural, statusText} from './live/format.mjs';
+import {activityMeta, agendaItem, updateAgendaItem} from './live/agenda.mjs';
+
+const TURN_ANNOUNCEMENT = 'You have the floor. Speak when you are ready, or pass: passing is always fine.';
+
+/**
+ * The participant's phone screen (/s/ID): what is happening now, the floor and their place in it,
+ * a private step-out, their own airtime and the agenda. Reads the public view (everyone's) and the
+ * private view (only theirs); compares public tags with their own tag to find themselves.
+ */
+export default class ParticipantScreen {
+  constructor(root) {
+    this.root = root;
+    this.refs = refs(root);
+    this.publicView = null;
+    this.privateView = null;
+    this.announcedTurn = null;
+    this.busy = new Set();
+  }
+
+  init() {
+    const r = this.refs;
+    this.connection = new LiveConnection({
+      sessionId: this.root.dataset.sessionId,
+      token: this.root.dataset.token,
+      role: 'participant',
+      statusElement: r.connection,
+      errorElement: r.error,
+      onView: (audience, view) => this.onView(audience, view),
+      onGone: (text) => this.onGone(text),
+    });
+    const now = () => this.connection.now();
+    this.speakerTimer = new Countdown(r['speaker-timer'], now);
+    this.myTimer = new Countdown(r['my-timer'], now);
+    tickEvery([this.speakerTimer, this.myTimer]);
+    this.root.addEventListener('click', (event) => this.onClick(event));
+    r['rename-form'].addEventListener('submit', (event) => this.onRename(event));
+    show(r.live, true);
+    this.connection.start();
+  }
+
+  onView(audience, view) {
+    if (audience === 'public') {
+      this.publicView = view;
+    } else if (audience === 'private') {
+      this.privateView = view;
+    }
+    if (this.publicView && this.privateView) {
+      this.render();
+    }
+  }
+
+  onGone(text) {
+    const r = this.refs;
+    show(r.live, false);
+    r.error.replaceChildren(
+      el('p', {text: 'You are no longer in this session. ' + (text || '')}),
+      el('p', {}, el('a', {href: '/join', text: 'Join a session again with its code'})));
+    show(r.error, true);
+  }
+
+  // Actions.
+
+  async onClick(event) {
+    const button = event.target.closest('button[data-action]');
+    if (!button || !this.root.contains(button)) {
+      return;
+    }
+    let command = button.dataset.action;
+    if (command === 'step-out') {
+      command = this.privateView && this.privateView.steppedOut ? 'step-back' : 'step-out';
+    }
+    if (this.busy.has(command)) {
+      return;
+    }
+    this.busy.add(command);
+    button.setAttribute('aria-disabled', 'true');
+    const reply = await this.connection.run(command);
+    this.busy.delete(command);
+    button.removeAttribute('aria-disabled');
+    if (reply && command === 'step-out') {
+      this.say('You have stepped out. Nobody has been told.');
+    } else if (reply && command === 'step-back') {
+      this.say('Welcome back.');
+    } else if (reply && command === 'floor.raise-hand') {
+      this.say('Your hand is up.');
+    } else if (reply && command === 'floor.lower-hand') {
+      this.say('Your hand is down.');
+    }
+  }
+
+  async onRename(event) {
+    event.preventDefault();
+    const input = this.refs['rename-form'].querySelector('input');
+    const name = input.value.trim();
+    if (name.length < 1 || name.length > 40) {
+      this.connection.showError('Your name needs 1 to 40 characters.');
+      input.focus();
+      return;
+    }
+    const reply = await this.connection.run('rename', {name});
+    if (reply) {
+      input.value = '';
+      this.root.querySelector('details.rename').open = false;
+      this.say('Your name is saved.');
+    }
+  }
+
+  say(text) {
+    const polite = this.refs.polite;
+    polite.textContent = '';
+    setTimeout(() => {
+      polite.textContent = text;
+    }, 50);
+  }
+
+  // Drawing.
+
+  render() {
+    const pub = this.publicView;
+    const me = this.privateView;
+    const r = this.refs;
+    const session = pub.session || {};
+    const live = session.status === 'live';
+    setText(r.status, statusText(session));
+    toggleClass(r.status, 'is-paused', live && session.paused);
+    setText(r.name, me.name);
+    this.renderActivity(pub, me, live);
+    this.renderFloor(pub.floor, me, live);
+    this.renderAirtime(me.airtime);
+    this.renderAgenda(pub);
+  }
+
+  renderActivity(pub, me, live) {
+    const r = this.refs;
+    const current = pub.current;
+    show(r.activity, Boolean(current) && pub.session.status !== 'ended');
+    if (!current) {
+      return;
+    }
+    const activity = current.activity || {};
+    setText(r['activity-position'], `Activity ${current.index + 1} of ${(pub.agenda || []).length}`);
+    setText(r['activity-title'], activity.title);
+    setText(r['activity-meta'], activityMeta(activity));
+    show(r['content-note'], Boolean(activity.contentNote));
+    setText(r['content-note-text'], activity.contentNote);
+    setTrustedHtml(r.prompt, activity.promptHtml);
+    const next = (pub.agenda || [])[current.index + 1];
+    show(r['next-note'], Boolean(next && next.contentNote));
+    if (next && next.contentNote) {
+      setText(r['next-note-title'], next.title);
+      setText(r['next-note-text'], next.contentNote);
+    }
+    const out = Boolean(me.steppedOut);
+    show(r['step-out'], live);
+    toggleClass(r['step-out'], 'is-out', out);
+    setText(r['step-out-text'], out
+      ? 'You have stepped out. Take the time you need; nobody has been told. Come back whenever you are ready.'
+      : 'Need a moment? You can step out at any time. It is private: nobody is told, not the facilitator and not '
+        + 'the group. In a go-around you are skipped until you come back.');
+    setText(this.root.querySelector('[data-action="step-out"]'), out ? 'Step back in' : 'Step out for a moment');
+  }
+
+  renderFloor(floor, me, live) {
+    const r = this.refs;
+    const f = floor || {};
+    const speaker = f.speaker || null;
+    const mine = Boolean(live && speaker && speaker.tag === me.tag);
+    const queue = f.queue || [];
+    const myIndex = queue.findIndex((place) => place.tag === me.tag);
+    const round = f.round || null;
+    const roundActive = Boolean(round && round.active);
+    const mode = f.mode;
+
+    show(r.floor, live && Boolean(mode) && (mode !== 'open' || Boolean(speaker)));
+    setText(r['floor-mode'], MODE_TEXT[mode] || '');
+
+    show(r['turn-banner'], mine);
+    this.myTimer.set(mine ? speaker : null);
+    if (mine && this.announcedTurn !== speaker.startedAt) {
+      this.announcedTurn = speaker.startedAt;
+      this.announce(TURN_ANNOUNCEMENT);
+      r['turn-banner'].scrollIntoView({block: 'nearest'});
+      if (navigator.vibrate) {
+        navigator.vibrate(200);
+      }
+    }
+
+    if (!speaker) {
+      setText(r.speaker, 'Nobody has the floor right now.');
+    } else if (mine) {
+      setText(r.speaker, 'You have the floor.');
+    } else {
+      setText(r.speaker, speaker.tag === 'facilitator'
+        ? 'The facilitator has the floor.' : `${speaker.name} has the floor.`);
+    }
+    this.speakerTimer.set(speaker && !mine ? speaker : null);
+
+    const handsMode = mode === 'queue' || mode === 'progressive' || (mode === 'round' && !roundActive);
+    this.showAction('floor.raise-hand', live && handsMode && !mine && myIndex < 0);
+    this.showAction('floor.lower-hand', live && myIndex >= 0);
+
+    const place = this.placeText(myIndex, queue.length, round, me.tag, mine);
+    show(r['my-place'], Boolean(place));
+    setText(r['my-place'], place);
+
+    const named = queue.filter((q) => q.name);
+    show(r['queue-block'], named.length > 0);
+    syncList(r.queue, named, (q) => q.tag, () => el('li'), (li, q) => {
+      setText(li, q.tag === me.tag ? `${q.name} (you)` : q.name);
+      toggleClass(li, 'is-you', q.tag === me.tag);
+    });
+
+    const order = round && round.order ? round.order.filter((o) => o.name) : [];
+    show(r['round-block'], roundActive && order.length > 0);
+    syncList(r['round-order'], order, (o) => o.tag, () => el('li', {}, el('span', {class: 'who'}),
+      el('span', {class: 'state'})), (li, o) => {
+      setText(li.querySelector('.who'), o.tag === me.tag ? `${o.name} (you)` : o.name);
+      setText(li.querySelector('.state'), `: ${ROUND_STATUS[o.status] || o.status || ''}`);
+      toggleClass(li, 'is-you', o.tag === me.tag);
+      toggleClass(li, 'is-speaking', o.status === 'speaking');
+    });
+  }
+
+  placeText(myIndex, queueLength, round, myTag, mine) {
+    if (mine) {
+      return '';
+    }
+    if (myIndex === 0) {
+      return 'Your hand is up. You are next.';
+    }
+    if (myIndex > 0) {
+      return `Your hand is up. You are ${ordinal(myIndex + 1)} in the queue.`;
+    }
+    if (round && round.active && round.order) {
+      const me = round.order.findIndex((o) => o.tag === myTag);
+      const status = me >= 0 ? round.order[me].status : null;
+      if (status === 'waiting') {
+        const before = round.order.slice(0, me).filter((o) => o.status === 'waiting').length;
+        return before === 0 ? 'You are next in the go-around. You can speak or pass.'
+          : `In this go-around, ${plural(before, 'person speaks', 'people speak')} before you. You can speak or pass.`;
+      }
+      if (status === 'spoke') {
+        return 'You have had your turn in this go-around. Thank you.';
+      }
+      if (status === 'passed' || status === 'skipped') {
+        const again = round.secondPass && round.pass === 'first' ? ' You will get another chance at the end.' : '';
+        return (status === 'passed' ? 'You passed this time, and that is fine.' : 'You were away when your turn came.') + again;
+      }
+    }
+    if (round && round.finished && !round.active) {
+      return 'The go-around has finished.';
+    }
+    return queueLength > 0 ? `${plural(queueLength, 'hand is', 'hands are')} up.` : '';
+  }
+
+  showAction(action, visible) {
+    show(this.root.querySelector(`[data-action="${action}"]`), visible);
+  }
+
+  announce(text) {
+    const region = this.refs.announce;
+    region.textContent = '';
+    setTimeout(() => {
+      region.textContent = text;
+    }, 100);
+  }
+
+  renderAirtime(airtime) {
+    const r = this.refs;
+    if (!airtime) {
+      return;
+    }
+    setText(r['my-airtime'], airtime.turns > 0
+      ? `You have spoken for ${duration(airtime.airtimeMs)}, over ${plural(airtime.turns, 'turn', 'turns')}.`
+      : 'You have not spoken yet. There is no pressure to.');
+    const voices = airtime.voicesHeard || {count: 0, of: 0};
+    setText(r['group-balance'], voices.count === 0
+      ? 'Nobody has spoken yet.'
+      : `Group balance: ${airtime.balance} out of 100 (100 means everyone has had about the same time). `
+        + `Voices heard so far: ${voices.count} of ${voices.of}.`);
+  }
+
+  renderAgenda(pub) {
+    const current = pub.current ? pub.current.index : -1;
+    syncList(this.refs.agenda, pub.agenda || [], (a) => a.id, (a) => agendaItem(a), (li, a) =>
+      updateAgendaItem(li, a, current));
+  }
+}
