@@ -135,6 +135,34 @@ class AuthoringBrowserTest {
   }
 
   @Test
+  @DisplayName("Without scripts, an author moves an activity with its button and changes its type; the new type's settings ask for what is missing")
+  void withoutScripts() {
+    try (BrowserContext context = browser.newContext()) {
+      context.route("**/static/js/**", route -> route.abort());
+      Page page = signIn(context);
+      page.getByRole(AriaRole.BUTTON, named("Edit Systemic Racism in Organisational Structures")).click();
+      page.waitForURL(world.server.url("/author/modules/systemic-racism-in-organisations/edit"));
+      String first = page.locator("#f-activities-0 .activity-heading").textContent().replace("Activity 1: ", "");
+
+      page.getByRole(AriaRole.BUTTON, named("Move down activity 1")).click();
+      assertThat(page).hasURL(Pattern.compile("/edit#f-activities-1$"));
+      assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Activity 1 moved down. Nothing is saved until you press “Save draft”.");
+      assertThat(page.locator("#f-activities-1 .activity-heading")).hasText("Activity 2: " + first);
+
+      Locator type = page.locator("#f-activities-1-type");
+      type.selectOption("poll");
+      assertThat(page.locator("[data-settings-for=poll]").first()).isHidden();
+      page.getByRole(AriaRole.BUTTON, named("Save draft")).first().click();
+      Locator summary = page.getByRole(AriaRole.ALERT);
+      assertThat(summary).containsText("Activity 2: Kind of poll: The required field \"kind\" is missing");
+      assertThat(page.locator("#f-activities-1-settings-poll")).isVisible();
+      summary.getByRole(AriaRole.LINK).first().click();
+      assertThat(page.locator("#f-activities-1-settings-poll-kind")).isFocused();
+      Browser.axe(page);
+    }
+  }
+
+  @Test
   @DisplayName("Choosing another activity type shows that type's settings at once, and the minutes total follows the minutes")
   void typeSettingsAndTotal() {
     try (BrowserContext context = browser.newContext()) {
