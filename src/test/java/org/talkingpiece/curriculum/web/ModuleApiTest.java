@@ -243,9 +243,9 @@ class ModuleApiTest {
   @Test
   @DisplayName("Writing calls need the author role: 401 without a valid token, 403 for a facilitator")
   void writesNeedAuthor() throws IOException {
-    // A call without any token is a browser's, and is refused by the CSRF check before it gets here.
     String noAccount = "not-a-valid-token";
     String yaml = copyAs("understanding-privilege", "privilege-not-allowed");
+    assertThat(postYaml(null, null, yaml).statusCode()).isEqualTo(401);
     HttpResponse<Buffer> anonymous = postYaml(noAccount, null, yaml);
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.bodyAsJsonObject().getString("error")).isEqualTo("unauthenticated");
