@@ -26,6 +26,7 @@ import org.talkingpiece.anonymity.live.AnonymityFeature;
 import org.talkingpiece.curriculum.ModuleImporter;
 import org.talkingpiece.curriculum.ModuleStore;
 import org.talkingpiece.curriculum.ModuleValidator;
+import org.talkingpiece.curriculum.web.CurriculumRoutes;
 import org.talkingpiece.session.MongoEventStore;
 import org.talkingpiece.session.RetentionSweeper;
 import org.talkingpiece.session.SessionDirectory;
@@ -153,6 +154,7 @@ public final class Server {
           new OpsRoutes(db, registry),
           new SessionRoutes(sessionService, secure),
           new ReportRoutes(sessionService, ReportService.create(vertx, sessions), java.time.ZoneId.systemDefault()),
+          new CurriculumRoutes(modules, config.dataDir().resolve("uploads")),
           new BridgeRoutes(config, sessions.tokens()));
       HttpVerticle[] first = new HttpVerticle[1];
       return vertx.deployVerticle(() -> {

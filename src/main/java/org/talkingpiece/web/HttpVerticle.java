@@ -19,6 +19,8 @@ import org.talkingpiece.Config;
 public final class HttpVerticle extends VerticleBase {
   /** Largest request body accepted (module uploads are the largest). */
   static final long MAX_BODY_BYTES = 1024 * 1024;
+  /** Most fields one form may send (a module of 40 activities sends about 1,200). */
+  static final int MAX_FORM_FIELDS = 4096;
   static final long CSRF_TIMEOUT_MS = 4L * 60 * 60 * 1000;
   /** The sign-in cookie's name (set by the accounts feature). */
   static final String SIGN_IN_COOKIE = "tp_auth";
@@ -73,6 +75,12 @@ public final class HttpVerticle extends VerticleBase {
     router.errorHandler(500, errors);
     return vertx.createHttpServer(new HttpServerOptions()
             .setCompressionSupported(true)
+            // Forms are bounded by the body limit above, not by Netty's small defaults (8 KiB per field,
+            // 256 fields): a module's YAML is one text area of tens of KiB, and its edit form has dozens
+            // of inputs per activity.
+            .setMaxFormAttributeSize((int) MAX_BODY_BYTES)
+            .setMaxFormBufferedBytes((int) MAX_BODY_BYTES)
+            .setMaxFormFields(MAX_FORM_FIELDS)
             .setMaxWebSocketFrameSize(config.bridgeMaxFrameBytes())
             .setMaxWebSocketMessageSize(config.bridgeMaxFrameBytes()))
         .requestHandler(router)

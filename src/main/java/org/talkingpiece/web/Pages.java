@@ -2,6 +2,7 @@ package org.talkingpiece.web;
 
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import com.github.jknack.handlebars.io.FileTemplateLoader;
 import com.github.jknack.handlebars.io.TemplateLoader;
@@ -50,6 +51,10 @@ public final class Pages {
           ? new FileTemplateLoader(onDisk.toFile(), SUFFIX)
           : new ClassPathTemplateLoader("/" + ROOT, SUFFIX);
       Handlebars hb = new Handlebars(loader).prettyPrint(false);
+      if (!dev) {
+        // Partials are looked up on every use; the cache keeps each one parsed once.
+        hb = hb.with(new ConcurrentMapTemplateCache());
+      }
       Helpers.register(hb);
       Pages pages = new Pages(hb, dev);
       for (String name : templateNames(onDisk)) {

@@ -1,0 +1,19 @@
+import LiveValidation from './live-validation.js';
+import { showErrors } from './errors.js';
+
+/** The YAML source view: checks the text on the server while the author types. */
+export default class Source {
+  constructor(form) {
+    this.form = form;
+    this.status = form.querySelector('[data-live-status]');
+  }
+
+  init() {
+    new LiveValidation(this.form, {
+      onResult: (result) => showErrors(this.form, result.errors, this.status),
+      onFailure: (message) => {
+        this.status.textContent = message;
+      },
+    }).init();
+  }
+}
