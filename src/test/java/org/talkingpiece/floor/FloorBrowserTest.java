@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -33,9 +34,9 @@ import org.talkingpiece.support.TestServer;
 
 /**
  * The floor as people in the room see it, in real Chromium: a go-around on three phones (countdowns,
- * a pass, someone away, an extension) and a progressive discussion ordered by who has spoken least.
- * Console and phones are checked with axe-core while the floor is busy, and any script error or CSP
- * refusal in any page fails the test.
+ * a pass, someone away, an extension), a progressive discussion ordered by who has spoken least, and
+ * countdowns that agree across phones. Console and phones are checked with axe-core while the floor is
+ * busy, and any script error or CSP refusal in any page fails the test.
  */
 @DisplayName("The floor in the browser")
 class FloorBrowserTest {
@@ -239,6 +240,40 @@ class FloorBrowserTest {
     assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
   }
 
+  @Test
+  @DisplayName("Two phones show the same countdown, to the second, during a go-around turn, even when one"
+      + " phone's own clock is two minutes fast")
+  void countdownsAgree() {
+    Page console = startSession();
+    String joinPath = joinPath(console);
+    BrowserContext fastPhone = phone();
+    fastPhone.clock().install(new Clock.InstallOptions().setTime(System.currentTimeMillis() + 120_000));
+    List<Page> phones = join(joinPath, List.of(phone(), fastPhone), List.of("Ama", "Ben"));
+    Page ama = phones.get(0);
+    Page ben = phones.get(1);
+    assertThat(console.locator(".people > li")).hasCount(2);
+    goToCheckIn(console, List.of(ama, ben));
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a go-around")).click();
+    assertHasTheFloor(ama, "Ama", console, List.of(ben));
+
+    Locator onAmasPhone = ama.locator("[data-ref=my-timer]");
+    Locator onBensPhone = ben.locator("[data-ref=speaker-timer]");
+    List<String> readings = new ArrayList<>();
+    int previous = Integer.MAX_VALUE;
+    for (int sample = 0; sample < 6; sample++) {
+      int[] pair = readTogether(onAmasPhone, onBensPhone);
+      readings.add(pair[0] + "/" + pair[1]);
+      assertTrue(Math.abs(pair[0] - pair[1]) <= 1,
+          "both phones show the same remaining second (Ama/Ben, seconds left): " + readings);
+      assertTrue(pair[0] <= 20 && pair[0] > 0, "a 20-second turn counts down on Ama's phone: " + readings);
+      assertTrue(pair[0] <= previous, "the countdown only goes down: " + readings);
+      previous = pair[0];
+      ama.waitForTimeout(350);
+    }
+    assertTrue(previous <= 19, "the countdown moved during the samples: " + readings);
+    assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
+  }
+
   // Steps.
 
   /** Opens /console signed in as the facilitator, starts a session there, and waits until the console is live. */
@@ -337,6 +372,25 @@ class FloorBrowserTest {
     if (!m.find()) {
       fail("not a running countdown: \"" + text + "\"");
     }
+    return Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
+  }
+
+  /** Reads two countdowns within 150 ms of each other (retrying a slow read), as seconds left. */
+  private static int[] readTogether(Locator a, Locator b) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      long start = System.nanoTime();
+      String first = a.textContent();
+      String second = b.textContent();
+      if ((System.nanoTime() - start) / 1_000_000 <= 150) {
+        return new int[] {parse(first), parse(second)};
+      }
+    }
+    throw new AssertionError("could not read both screens within 150 ms of each other");
+  }
+
+  private static int parse(String countdown) {
+    Matcher m = CLOCK.matcher(countdown == null ? "" : countdown);
+    assertTrue(m.find(), "not a running countdown: \"" + countdown + "\"");
     return Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
   }
 
