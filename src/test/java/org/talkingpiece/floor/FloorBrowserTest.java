@@ -15,9 +15,14 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitUntilState;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -34,9 +39,10 @@ import org.talkingpiece.support.TestServer;
 
 /**
  * The floor as people in the room see it, in real Chromium: a go-around on three phones (countdowns,
- * a pass, someone away, an extension), a progressive discussion ordered by who has spoken least, and
- * countdowns that agree across phones. Console and phones are checked with axe-core while the floor is
- * busy, and any script error or CSP refusal in any page fails the test.
+ * a pass, someone away, an extension), a progressive discussion ordered by who has spoken least,
+ * countdowns that agree across phones, and the facilitator's airtime panel checked against the SPEC's
+ * exact definitions. Console and phones are checked with axe-core while the floor is busy, and any
+ * script error or CSP refusal in any page fails the test.
  */
 @DisplayName("The floor in the browser")
 class FloorBrowserTest {
@@ -46,6 +52,7 @@ class FloorBrowserTest {
   private static final String CHECK_IN = "Check-in";
   private static final String DISCUSSION = "Privilege where we work";
   private static final Pattern CLOCK = Pattern.compile("(\\d+):(\\d{2}) left");
+  private static final Pattern FIGURES = Pattern.compile("(\\d+) s · (\\d+) turns? · (\\d+)% of airtime");
 
   private static TestServer server;
   private static Browser browser;
@@ -274,6 +281,105 @@ class FloorBrowserTest {
     assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
   }
 
+  @Test
+  @DisplayName("After turns of about 2, 4 and 6 seconds the airtime panel shows each person's seconds, turns"
+      + " and shares (17%, 33%, 50%), and the balance the SPEC's Gini formula gives; each phone shows only"
+      + " its own seconds and the group balance")
+  void airtimePanel() {
+    Page console = startSession();
+    String joinPath = joinPath(console);
+    List<String> names = List.of("Ama", "Ben", "Cleo");
+    List<Page> joined = join(joinPath, List.of(phone(), phone(), phone()), names);
+    Map<String, Page> phones = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      phones.put(names.get(i), joined.get(i));
+    }
+    assertThat(console.locator(".people > li")).hasCount(3);
+    console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
+    assertThat(console.locator("[data-ref=balance]")).hasText("Nobody has spoken yet");
+    assertThat(console.locator("[data-ref=voices]")).hasText("0 of 3");
+    assertThat(console.locator(".airtime-row.not-heard")).hasCount(3);
+
+    Map<String, Long> intended = new LinkedHashMap<>();
+    intended.put("Ama", 2_000L);
+    intended.put("Ben", 4_000L);
+    intended.put("Cleo", 6_000L);
+    Map<String, Long> measured = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> turn : intended.entrySet()) {
+      String name = turn.getKey();
+      Locator row = console.locator(".person").filter(new Locator.FilterOptions().setHasText(name));
+      long given = System.nanoTime();
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Give the floor to " + name)).click();
+      assertThat(console.locator("[data-ref=speaker]")).hasText(name + " has the floor (you gave it).");
+      assertThat(phones.get(name).locator("[data-ref=turn-banner]")).isVisible();
+      long left = turn.getValue() - (System.nanoTime() - given) / 1_000_000;
+      if (left > 0) {
+        console.waitForTimeout(left);
+      }
+      console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End turn")).click();
+      measured.put(name, (System.nanoTime() - given) / 1_000_000);
+      assertThat(console.locator("[data-ref=speaker]")).hasText("Nobody has the floor.");
+      assertOnlyOwnFigures(phones, console);
+    }
+
+    // The panel: seconds close to what the test timed, one turn each, shares of the whole.
+    assertThat(console.locator("[data-ref=voices]")).hasText("3 of 3");
+    assertThat(console.locator(".airtime-row.not-heard")).hasCount(0);
+    Map<String, Integer> shownSeconds = new LinkedHashMap<>();
+    Map<String, Integer> shownShare = new LinkedHashMap<>();
+    for (String name : intended.keySet()) {
+      Matcher m = figures(console, name);
+      shownSeconds.put(name, Integer.parseInt(m.group(1)));
+      assertEquals("1", m.group(2), name + " had one turn");
+      shownShare.put(name, Integer.parseInt(m.group(3)));
+      assertTrue(Math.abs(shownSeconds.get(name) * 1000L - measured.get(name)) <= 1_000,
+          name + " spoke for " + measured.get(name) + " ms by the test's watch; the panel says "
+              + shownSeconds.get(name) + " s");
+    }
+    double total = measured.values().stream().mapToLong(Long::longValue).sum();
+    int[] expectedShares = {17, 33, 50};
+    int i = 0;
+    for (String name : intended.keySet()) {
+      double timedShare = 100.0 * measured.get(name) / total;
+      assertTrue(Math.abs(shownShare.get(name) - expectedShares[i]) <= 3
+              && Math.abs(shownShare.get(name) - timedShare) <= 3,
+          name + "'s share: panel " + shownShare.get(name) + "%, expected about " + expectedShares[i]
+              + "% (" + Math.round(timedShare) + "% by the test's watch)");
+      i++;
+    }
+
+    // The balance: round(100·(1−G)) with G over everyone, from the panel's seconds (rounded, so ±3) and,
+    // exactly, from the milliseconds the server counted.
+    int balance = balanceShown(console);
+    int fromPanel = balanceOf(shownSeconds.values().stream().mapToLong(s -> s * 1000L).toArray());
+    assertTrue(Math.abs(balance - fromPanel) <= 3,
+        "balance " + balance + " vs " + fromPanel + " from the panel's seconds " + shownSeconds);
+    assertTrue(balance >= 74 && balance <= 82, "2, 4 and 6 s give a balance of about 78: " + balance);
+    JsonObject airtime = facilitatorSnapshot(console).getJsonObject("airtime");
+    long[] serverMillis = airtime.getJsonArray("participants").stream()
+        .map(JsonObject.class::cast).mapToLong(p -> p.getLong("airtimeMs")).toArray();
+    assertEquals(balanceOf(serverMillis), balance,
+        "the balance follows the SPEC formula for the server's own airtimes " + airtime.getJsonArray("participants"));
+    long serverTotal = Arrays.stream(serverMillis).sum();
+    for (Object o : airtime.getJsonArray("participants")) {
+      JsonObject p = (JsonObject) o;
+      assertEquals(Math.round(100.0 * p.getLong("airtimeMs") / serverTotal), (long) shownShare.get(p.getString("name")),
+          p.getString("name") + "'s share is their airtime over everyone's: " + airtime);
+    }
+
+    // Each phone: its own seconds and the group balance, nobody else's numbers.
+    for (Map.Entry<String, Page> phone : phones.entrySet()) {
+      Page page = phone.getValue();
+      assertThat(page.locator("[data-ref=my-airtime]"))
+          .hasText("You have spoken for " + shownSeconds.get(phone.getKey()) + " s, over 1 turn.");
+      assertThat(page.locator("[data-ref=group-balance]")).hasText("Group balance: " + balance
+          + " out of 100 (100 means everyone has had about the same time). Voices heard so far: 3 of 3.");
+    }
+    assertOnlyOwnFigures(phones, console);
+    axe(console);
+    assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
+  }
+
   // Steps.
 
   /** Opens /console signed in as the facilitator, starts a session there, and waits until the console is live. */
@@ -363,6 +469,71 @@ class FloorBrowserTest {
     Matcher m = reason.matcher(place.locator(".why").textContent());
     assertTrue(m.find());
     return Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * No phone shows anyone else's airtime: each participant's page holds only their own seconds and no
+   * share, and never another participant's seconds as the console shows them.
+   */
+  private static void assertOnlyOwnFigures(Map<String, Page> phones, Page console) {
+    Map<String, String> spoken = new LinkedHashMap<>();
+    for (String name : phones.keySet()) {
+      String text = console.locator(".airtime-row").filter(new Locator.FilterOptions().setHasText(name))
+          .locator(".airtime-figures").textContent();
+      Matcher m = FIGURES.matcher(text);
+      spoken.put(name, m.find() ? m.group(1) + " s" : null);
+    }
+    for (Map.Entry<String, Page> phone : phones.entrySet()) {
+      String text = phone.getValue().locator("body").innerText();
+      String own = spoken.get(phone.getKey());
+      for (Map.Entry<String, String> other : spoken.entrySet()) {
+        if (other.getKey().equals(phone.getKey()) || other.getValue() == null || other.getValue().equals(own)) {
+          continue;
+        }
+        assertFalse(Pattern.compile("(?<![\\d:])" + Pattern.quote(other.getValue())).matcher(text).find(),
+            phone.getKey() + "'s phone shows " + other.getValue() + ", which is " + other.getKey() + "'s airtime:\n" + text);
+      }
+      assertFalse(text.matches("(?s).*\\d+%.*"), phone.getKey() + "'s phone shows a share of airtime:\n" + text);
+    }
+  }
+
+  private static Matcher figures(Page console, String name) {
+    Locator row = console.locator(".airtime-row").filter(new Locator.FilterOptions().setHasText(name));
+    assertThat(row.locator(".airtime-figures")).hasText(FIGURES);
+    Matcher m = FIGURES.matcher(row.locator(".airtime-figures").textContent());
+    assertTrue(m.find());
+    return m;
+  }
+
+  private static int balanceShown(Page console) {
+    Locator balance = console.locator("[data-ref=balance]");
+    assertThat(balance).hasText(Pattern.compile("^\\d+ out of 100$"));
+    return Integer.parseInt(balance.textContent().replace(" out of 100", "").trim());
+  }
+
+  /**
+   * SPEC: G = ΣiΣj|xi−xj| / (2·n·Σx), 0 when Σx = 0; balance = round(100·(1−G)). Worked in whole numbers
+   * (100·(1−G) = 100·(d − ΣΣ) / d with d = 2·n·Σx, rounded half up) so no binary fraction tips it.
+   */
+  static int balanceOf(long[] x) {
+    long sum = 0;
+    long pairs = 0;
+    for (long a : x) {
+      sum += a;
+      for (long b : x) {
+        pairs += Math.abs(a - b);
+      }
+    }
+    long d = 2L * x.length * sum;
+    return d == 0 ? 100 : (int) Math.floorDiv(200 * (d - pairs) + d, 2 * d);
+  }
+
+  /** The facilitator's snapshot of the console's session, from the HTTP API. */
+  private static JsonObject facilitatorSnapshot(Page console) {
+    String id = URI.create(console.url()).getPath().replaceAll(".*/console/sessions/", "").replaceAll("[/?#].*", "");
+    var reply = api.call(HttpMethod.GET, "/api/sessions/" + id, api.token(FACILITATOR, FACILITATOR_PASSWORD), null);
+    assertEquals(200, reply.statusCode(), reply.bodyAsString());
+    return reply.bodyAsJsonObject();
   }
 
   /** Seconds left on a countdown showing "m:ss left". */
