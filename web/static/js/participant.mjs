@@ -238,7 +238,9 @@ export default class ParticipantScreen {
       setText(r.speaker, speaker.tag === 'facilitator'
         ? 'The facilitator has the floor.' : `${speaker.name} has the floor.`);
     }
-    this.speakerTimer.set(speaker && !mine ? speaker : null);
+    // Someone else's turn shows its countdown when it has a limit; an untimed turn shows no running
+    // seconds on other phones, so nobody sees another person's numbers.
+    this.speakerTimer.set(speaker && !mine && speaker.deadline ? speaker : null);
 
     const handsMode = mode === 'queue' || mode === 'progressive' || (mode === 'round' && !roundActive);
     this.showAction('floor.raise-hand', live && handsMode && !mine && myIndex < 0);

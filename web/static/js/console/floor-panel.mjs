@@ -108,7 +108,7 @@ export class FloorPanel {
       el('span', {class: 'state'})), (li, o) => {
       setText(li.querySelector('.who'), o.name);
       const status = ROUND_STATUS[o.status] || o.status || 'not in this go-around';
-      setText(li.querySelector('.state'), `: ${status}${o.present ? '' : ' · away'}`);
+      setText(li.querySelector('.state'), `: ${status}${o.present || o.status === 'skipped' ? '' : ' · away'}`);
       toggleClass(li, 'is-speaking', o.status === 'speaking');
       toggleClass(li, 'is-away', !o.present);
     });
