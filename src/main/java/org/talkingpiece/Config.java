@@ -27,6 +27,8 @@ import java.util.Map;
  * @param clustered join a Hazelcast cluster ({@code CLUSTERED}, default false)
  * @param bridgeMaxFrameBytes largest frame a browser may send over the bridge ({@code BRIDGE_MAX_FRAME_BYTES}, default 16384)
  * @param bridgeMaxFramesPerSecond frames per second per socket before it is refused ({@code BRIDGE_MAX_FRAMES_PER_SECOND}, default 20)
+ * @param joinsPerMinute joins a minute from one network address ({@code JOINS_PER_MINUTE}, default 1200: a whole
+ *     conference hall behind one venue address must be able to join at once)
  * @param anonymityKey the secret that keys the anonymous-input rolls ({@code ANONYMITY_KEY}, base64url, at least
  *     32 bytes); {@code null} keeps a generated one in {@code DATA_DIR/anonymity.key} (one node only)
  */
@@ -46,6 +48,7 @@ public record Config(
     boolean clustered,
     int bridgeMaxFrameBytes,
     int bridgeMaxFramesPerSecond,
+    int joinsPerMinute,
     String anonymityKey) {
 
   /** Reads and validates every setting; throws {@link IllegalArgumentException} naming each bad variable. */
@@ -75,6 +78,7 @@ public record Config(
     boolean clustered = r.bool("CLUSTERED", false);
     int frameBytes = r.integer("BRIDGE_MAX_FRAME_BYTES", 16 * 1024, 1024, 1024 * 1024);
     int framesPerSecond = r.integer("BRIDGE_MAX_FRAMES_PER_SECOND", 20, 1, 1000);
+    int joinsPerMinute = r.integer("JOINS_PER_MINUTE", 1200, 1, 1_000_000);
     String anonymityKey = r.optional("ANONYMITY_KEY");
     if (anonymityKey != null) {
       try {
@@ -92,7 +96,7 @@ public record Config(
       throw new IllegalArgumentException("Invalid configuration: " + String.join("; ", r.errors));
     }
     return new Config(host, port, stripSlash(publicUrl), mongoUri, dbName, dataDir, adminPassword, contentDir,
-        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond, anonymityKey);
+        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond, joinsPerMinute, anonymityKey);
   }
 
   /** True when the server runs its own embedded database instead of a real MongoDB. */
@@ -103,7 +107,8 @@ public record Config(
   /** The same settings listening on another port, for tests. */
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, publicUrl, mongoUri, mongoDatabase, dataDir, adminPassword, contentDir, dev,
-        passwordCost, tokenTtl, retention, clustered, bridgeMaxFrameBytes, bridgeMaxFramesPerSecond, anonymityKey);
+        passwordCost, tokenTtl, retention, clustered, bridgeMaxFrameBytes, bridgeMaxFramesPerSecond, joinsPerMinute,
+        anonymityKey);
   }
 
   private static String stripSlash(String url) {

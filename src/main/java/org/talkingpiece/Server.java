@@ -152,7 +152,7 @@ public final class Server {
           (router, v) -> router.route().handler(accounts.auth()),
           accounts.routes(),
           new OpsRoutes(db, registry),
-          new SessionRoutes(sessionService, secure),
+          new SessionRoutes(sessionService, secure, config.joinsPerMinute()),
           new ReportRoutes(sessionService, ReportService.create(vertx, sessions), java.time.ZoneId.systemDefault()),
           new CurriculumRoutes(modules, config.dataDir().resolve("uploads")),
           new BridgeRoutes(config, sessions.tokens()));

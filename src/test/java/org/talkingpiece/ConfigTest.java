@@ -19,6 +19,15 @@ class ConfigTest {
     assertThat(c.embeddedDatabase()).isTrue();
     assertThat(c.retention()).isEqualTo(Duration.ofDays(30));
     assertThat(c.dataDir().toString()).isEqualTo("data");
+    assertThat(c.joinsPerMinute()).isEqualTo(1200);
+  }
+
+  @Test
+  @DisplayName("JOINS_PER_MINUTE is a positive whole number")
+  void joinsPerMinute() {
+    assertThat(Config.fromEnv(Map.of("JOINS_PER_MINUTE", "5000")).joinsPerMinute()).isEqualTo(5000);
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("JOINS_PER_MINUTE", "0")))
+        .hasMessageContaining("JOINS_PER_MINUTE must be between 1 and 1000000, got 0");
   }
 
   @Test

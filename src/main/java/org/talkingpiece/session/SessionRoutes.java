@@ -27,7 +27,6 @@ import org.talkingpiece.web.Web;
  */
 public final class SessionRoutes implements Routes {
   static final String PARTICIPANT_COOKIE_PREFIX = "tp_p_";
-  private static final int JOINS_PER_MINUTE_PER_ADDRESS = 30;
   /** How a session's start shows without JavaScript (the page's script shows it in local time). */
   private static final java.time.format.DateTimeFormatter CREATED_FORMAT =
       java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
@@ -35,15 +34,18 @@ public final class SessionRoutes implements Routes {
 
   private final SessionService service;
   private final boolean secureCookies;
+  private final int joinsPerMinute;
 
-  public SessionRoutes(SessionService service, boolean secureCookies) {
+  /** @param joinsPerMinute joins accepted a minute from one network address (and at once, as a burst) */
+  public SessionRoutes(SessionService service, boolean secureCookies, int joinsPerMinute) {
     this.service = service;
     this.secureCookies = secureCookies;
+    this.joinsPerMinute = joinsPerMinute;
   }
 
   @Override
   public void mount(Router router, Vertx vertx) {
-    JoinLimiter limiter = new JoinLimiter();
+    JoinLimiter limiter = new JoinLimiter(joinsPerMinute);
     var facilitator = Auth.require(Role.FACILITATOR);
     router.post("/api/sessions").handler(facilitator).handler(this::createApi);
     router.get("/api/sessions").handler(facilitator).handler(ctx -> Web.reply(ctx, 200,
@@ -316,6 +318,7 @@ public final class SessionRoutes implements Routes {
    * HTTP verticle instance has its own; the limit is per node, which is enough to stop a guesser.
    */
   private static final class JoinLimiter {
+    private final int perMinute;
     private final Map<String, RateLimiter> byAddress = new LinkedHashMap<>(256, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
@@ -323,11 +326,15 @@ public final class SessionRoutes implements Routes {
       }
     };
 
+    JoinLimiter(int perMinute) {
+      this.perMinute = perMinute;
+    }
+
     void check(RoutingContext ctx) {
       String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
       long now = System.currentTimeMillis();
       RateLimiter limiter = byAddress.computeIfAbsent(address,
-          a -> new RateLimiter(JOINS_PER_MINUTE_PER_ADDRESS / 60_000.0, JOINS_PER_MINUTE_PER_ADDRESS, now));
+          a -> new RateLimiter(perMinute / 60_000.0, perMinute, now));
       if (!limiter.tryAcquire(now)) {
         Web.fail(ctx, new AppException(ErrorCode.RATE_LIMITED, "Too many join attempts from here; wait a minute and try again."));
         return;
