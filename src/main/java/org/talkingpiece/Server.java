@@ -64,7 +64,15 @@ public final class Server {
   }
 
   public static Future<Server> start(Config config) {
-    long began = System.nanoTime();
+    return start(config, System.currentTimeMillis());
+  }
+
+  /**
+   * As {@link #start(Config)}; the ready line counts from {@code startedAtMillis} (epoch
+   * milliseconds), so a launcher can pass the moment its process started and the figure covers the
+   * whole start, JVM included.
+   */
+  public static Future<Server> start(Config config, long startedAtMillis) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     VertxBuilder builder = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -74,7 +82,7 @@ public final class Server {
         : Future.succeededFuture(builder.build());
     return vertxReady.compose(vertx -> new Boot(vertx, config, registry).run()
         .onSuccess(server -> LOG.info("Talking Piece is ready in {} ms: open {} (listening on port {}); data in {}",
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), config.publicUrl(), server.port,
+            System.currentTimeMillis() - startedAtMillis, config.publicUrl(), server.port,
             server.db.description()))
         .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e))));
   }
