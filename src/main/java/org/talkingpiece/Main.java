@@ -21,6 +21,13 @@ public final class Main {
     }
   }
 
+  /** When this process started, so the ready line includes the JVM's own start-up. */
+  private static long processStart() {
+    return ProcessHandle.current().info().startInstant()
+        .map(java.time.Instant::toEpochMilli)
+        .orElseGet(System::currentTimeMillis);
+  }
+
   public static void main(String[] args) {
     configureLogging();
     Config config;
@@ -31,7 +38,7 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Server.start(config)
+    Server.start(config, processStart())
         .onSuccess(server -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             server.stop(java.time.Duration.ofSeconds(10));

@@ -64,7 +64,15 @@ public final class Server {
   }
 
   public static Future<Server> start(Config config) {
-    long began = System.nanoTime();
+    return start(config, System.currentTimeMillis());
+  }
+
+  /**
+   * As {@link #start(Config)}; the ready line counts from {@code startedAtMillis} (epoch
+   * milliseconds), so a launcher can pass the moment its process started and the figure covers the
+   * whole start, JVM included.
+   */
+  public static Future<Server> start(Config config, long startedAtMillis) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     VertxBuilder builder = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -72,45 +80,51 @@ public final class Server {
     Future<Vertx> vertxReady = config.clustered()
         ? builder.withClusterManager(new HazelcastClusterManager()).buildClustered()
         : Future.succeededFuture(builder.build());
-    return vertxReady.compose(vertx -> Database.open(vertx, config)
-        .compose(db -> new Boot(vertx, config, db, registry).run()
-            .onSuccess(server -> LOG.info("Talking Piece is ready in {} ms: open {} (listening on port {}); data in {}",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), config.publicUrl(), server.port,
-                db.description()))
-            .recover(e -> db.close().transform(ignored -> Future.failedFuture(e))))
+    return vertxReady.compose(vertx -> new Boot(vertx, config, registry).run()
+        .onSuccess(server -> LOG.info("Talking Piece is ready in {} ms: open {} (listening on port {}); data in {}",
+            System.currentTimeMillis() - startedAtMillis, config.publicUrl(), server.port,
+            server.db.description()))
         .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e))));
   }
 
-  /** The start chain, one step per method, each using what the steps before it made. */
+  /**
+   * The start chain, one step per method. Steps that need nothing from each other run at the same
+   * time: storage opens while the module schema and the page templates compile on worker threads,
+   * and the first admin is created while modules import. HTTP opens only when every step is done.
+   */
   private static final class Boot {
     private final Vertx vertx;
     private final Config config;
-    private final Database db;
     private final PrometheusMeterRegistry registry;
     private final InstantSource clock = InstantSource.system();
+    private Database db;
     private Accounts accounts;
     private ModuleStore modules;
     private SessionServices sessions;
     private Pages pages;
     private String csrfSecret;
 
-    Boot(Vertx vertx, Config config, Database db, PrometheusMeterRegistry registry) {
+    Boot(Vertx vertx, Config config, PrometheusMeterRegistry registry) {
       this.vertx = vertx;
       this.config = config;
-      this.db = db;
       this.registry = registry;
     }
 
     Future<Server> run() {
-      return startAccounts()
-          .compose(v -> startModules())
-          .compose(v -> startSessions())
-          .compose(v -> Pages.load(vertx, config.dev()).onSuccess(p -> pages = p))
-          .compose(v -> sharedSecret(db.mongo(), "csrf").onSuccess(s -> csrfSecret = s))
+      Future<Database> storage = Database.open(vertx, config).onSuccess(d -> db = d);
+      // Loading and compiling the schema reads resources and takes a while: not on the event loop.
+      Future<ModuleValidator> validator = vertx.executeBlocking(ModuleValidator::create, false);
+      Future<Pages> pagesReady = Pages.load(vertx, config.dev()).onSuccess(p -> pages = p);
+      Future<Void> accountsReady = storage.compose(d -> startAccounts());
+      Future<Void> sessionsReady = storage.compose(d -> startModules(validator)).compose(v -> startSessions());
+      Future<String> csrf = storage.compose(d -> sharedSecret(d.mongo(), "csrf")).onSuccess(s -> csrfSecret = s);
+      // join, not all: on a failure every step has finished before storage is closed under it.
+      return Future.join(accountsReady, sessionsReady, pagesReady, csrf)
           .compose(v -> vertx.deployVerticle(new SessionHost(sessions, !config.clustered())))
           .compose(v -> vertx.deployVerticle(RetentionSweeper.create(db, new SessionService(vertx, sessions),
               config.retention(), clock)))
-          .compose(v -> deployHttp());
+          .compose(v -> deployHttp())
+          .recover(e -> db == null ? Future.failedFuture(e) : db.close().transform(ignored -> Future.failedFuture(e)));
     }
 
     private Future<Void> startAccounts() {
@@ -119,9 +133,8 @@ public final class Server {
           .compose(a -> a.ensureFirstAdmin());
     }
 
-    private Future<Void> startModules() {
-      // Loading and compiling the schema reads resources and takes a while: not on the event loop.
-      return vertx.executeBlocking(ModuleValidator::create)
+    private Future<Void> startModules(Future<ModuleValidator> compiling) {
+      return compiling
           .compose(validator -> ModuleStore.mongo(db.mongo(), validator, Clock.systemUTC())
               .onSuccess(store -> modules = store)
               .compose(store -> new ModuleImporter(vertx, store, validator)

@@ -42,9 +42,9 @@ public final class Accounts {
     AccountStore store = AccountStore.mongo(db);
     TokenService tokens = new TokenService(db, config.tokenTtl(), clock);
     SigninFailures failures = new SigninFailures(db.mongo());
+    Passwords passwords = Passwords.create(vertx, config.passwordCost());
     return Future.all(store.init(), tokens.init(), failures.init())
-        .compose(v -> Passwords.create(vertx, config.passwordCost()))
-        .map(passwords -> new Accounts(config, store, tokens,
+        .map(v -> new Accounts(config, store, tokens,
             new AccountService(store, passwords, tokens, clock),
             new SignIn(store, passwords, tokens, failures, clock)));
   }

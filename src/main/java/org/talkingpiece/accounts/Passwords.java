@@ -1,12 +1,15 @@
 package org.talkingpiece.accounts;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.BCryptFormatter;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
+import at.favre.lib.crypto.bcrypt.Radix64Encoder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.talkingpiece.shared.AppException;
@@ -25,6 +28,7 @@ final class Passwords {
   static final int MAX_PENDING = 64;
   private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
   private static final LongPasswordStrategy LONG = LongPasswordStrategies.hashSha512(VERSION);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final WorkerExecutor workers;
   private final int cost;
@@ -37,12 +41,29 @@ final class Passwords {
     this.dummyHash = dummyHash;
   }
 
-  /** Creates the pool and, on it, a hash of a random password used to time-match unknown usernames. */
-  static Future<Passwords> create(Vertx vertx, int cost) {
+  /**
+   * Creates the pool. Nothing is hashed here: the dummy hash unknown usernames are checked against
+   * is made of random bytes at the configured cost (see {@link #dummyHash}), so start-up does not
+   * spend a bcrypt run on it.
+   */
+  static Passwords create(Vertx vertx, int cost) {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("tp-password-hash", threads);
-    return workers.executeBlocking(() -> hashNow(cost, org.talkingpiece.shared.Ids.secret()), false)
-        .map(dummy -> new Passwords(workers, cost, dummy));
+    return new Passwords(workers, cost, dummyHash(cost));
+  }
+
+  /**
+   * A well-formed bcrypt hash at {@code cost} with a random salt and a random digest. Checking any
+   * password against it costs exactly as much as against a real hash, and no password matches it
+   * (nor is the answer used: {@link #verify} answers false for a missing account anyway).
+   */
+  static String dummyHash(int cost) {
+    byte[] salt = new byte[16];
+    byte[] digest = new byte[23];
+    RANDOM.nextBytes(salt);
+    RANDOM.nextBytes(digest);
+    return new String(new BCryptFormatter.Default(new Radix64Encoder.Default(), StandardCharsets.UTF_8)
+        .createHashMessage(new BCrypt.HashData(cost, VERSION, salt, digest)), StandardCharsets.UTF_8);
   }
 
   /** The bcrypt hash of a password (with its own random salt). */

@@ -52,19 +52,22 @@ final class MongoModuleStore implements ModuleStore {
 
   @Override
   public Future<ImportOutcome> importPublished(Module module, String updatedBy) {
-    return client.insert(COLLECTION, stored(module, PUBLISHED, updatedBy))
-        .map(id -> ImportOutcome.IMPORTED)
-        .recover(err -> isDuplicate(err) ? compareWithStored(module) : storage(err));
+    // On every restart the shipped modules are stored already: look first, so that case is one
+    // read rather than an insert the unique key refuses. A racing node's insert is still caught.
+    return findOptional(module.key()).compose(existing -> existing != null
+        ? compare(module, existing)
+        : client.insert(COLLECTION, stored(module, PUBLISHED, updatedBy))
+            .map(id -> ImportOutcome.IMPORTED)
+            .recover(err -> isDuplicate(err) ? findById(module.key()).compose(found -> compare(module, found))
+                : storage(err)));
   }
 
-  private Future<ImportOutcome> compareWithStored(Module module) {
-    return findById(module.key()).compose(existing -> {
-      if (existing.getString("contentHash", "").equals(module.contentHash())) {
-        return Future.succeededFuture(ImportOutcome.UNCHANGED);
-      }
-      return Future.failedFuture(new AppException(ErrorCode.CONFLICT, module.key()
-          + " is already stored with different content; a changed module needs a new version"));
-    });
+  private static Future<ImportOutcome> compare(Module module, JsonObject existing) {
+    if (existing.getString("contentHash", "").equals(module.contentHash())) {
+      return Future.succeededFuture(ImportOutcome.UNCHANGED);
+    }
+    return Future.failedFuture(new AppException(ErrorCode.CONFLICT, module.key()
+        + " is already stored with different content; a changed module needs a new version"));
   }
 
   @Override

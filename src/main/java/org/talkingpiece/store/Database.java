@@ -74,7 +74,7 @@ public final class Database {
       String uri = "mongodb://127.0.0.1:" + port;
       MongoClient client = MongoClient.create(vertx, clientConfig(uri, config.mongoDatabase()));
       return new Database(vertx, client, server, backend, "the embedded database in " + file);
-    });
+    }, false);
   }
 
   private static JsonObject clientConfig(String uri, String db) {

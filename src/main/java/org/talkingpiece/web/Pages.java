@@ -43,7 +43,7 @@ public final class Pages {
     this.dev = dev;
   }
 
-  /** Compiles every template on a worker thread. */
+  /** Compiles every template on a worker thread (unordered: it may run beside other start-up work). */
   public static Future<Pages> load(Vertx vertx, boolean dev) {
     return vertx.executeBlocking(() -> {
       Path onDisk = Path.of(ROOT);
@@ -61,7 +61,7 @@ public final class Pages {
         pages.compiled.put(name, hb.compile(name));
       }
       return pages;
-    });
+    }, false);
   }
 
   /** Renders {@code pages/NAME} (or any template path without its suffix) with the model. */
