@@ -147,7 +147,7 @@ export default class ParticipantScreen {
     this.renderActivity(pub, me, live);
     this.anonymous.render(pub, me);
     this.renderFloor(pub.floor, me, live);
-    this.renderAirtime(me.airtime);
+    this.renderAirtime(me.airtime, pub.airtime);
     this.renderSelfId(session.selfIdCategories || {}, me.selfId || {});
     this.renderAgenda(pub);
   }
@@ -312,18 +312,19 @@ export default class ParticipantScreen {
     }, 100);
   }
 
-  renderAirtime(airtime) {
+  /** Their own airtime (private view) and the group's balance (the view everyone shares). */
+  renderAirtime(airtime, group) {
     const r = this.refs;
-    if (!airtime) {
+    if (!airtime || !group) {
       return;
     }
     setText(r['my-airtime'], airtime.turns > 0
       ? `You have spoken for ${duration(airtime.airtimeMs)}, over ${plural(airtime.turns, 'turn', 'turns')}.`
       : 'You have not spoken yet. There is no pressure to.');
-    const voices = airtime.voicesHeard || {count: 0, of: 0};
+    const voices = group.voicesHeard || {count: 0, of: 0};
     setText(r['group-balance'], voices.count === 0
       ? 'Nobody has spoken yet.'
-      : `Group balance: ${airtime.balance} out of 100 (100 means everyone has had about the same time). `
+      : `Group balance: ${group.balance} out of 100 (100 means everyone has had about the same time). `
         + `Voices heard so far: ${voices.count} of ${voices.of}.`);
   }
 

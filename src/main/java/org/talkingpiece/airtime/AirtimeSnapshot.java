@@ -11,9 +11,9 @@ import org.talkingpiece.shared.AppException;
  * Airtime figures at one moment, built by {@link AirtimeProjection#at}. Immutable and thread-safe.
  *
  * <p>Who sees what (SPEC "Airtime"): the facilitator sees everything here ({@link #toFacilitatorJson()});
- * a participant sees only their own airtime and turns plus the group's balance and voices heard
- * ({@link #participantJson(String)}); the projector may show the balance and voices heard
- * ({@link #projectorJson()}). Group parity holds only groups of at least k (see {@link GroupParity}).
+ * a participant sees only their own airtime and turns ({@link #participantJson(String)}, on their
+ * private address) plus the group's balance and voices heard ({@link #groupJson()}, in the view every
+ * participant shares); the projector may show the same group figures. Group parity holds only groups of at least k (see {@link GroupParity}).
  *
  * @param at the moment described (epoch ms); open turns count up to it
  * @param participants one row per present participant, in join order, zeros included
@@ -96,9 +96,10 @@ public record AirtimeSnapshot(
   }
 
   /**
-   * What one participant may see: their own airtime and turns, and the group's balance and voices heard.
-   * Nothing else: no names, ids, shares or totals, so no other person's figure can be read or derived
-   * beyond what the balance itself says.
+   * What one participant may see of their own: their airtime and turns. Nothing else: no names, ids,
+   * shares or totals, so no other person's figure can be read or derived. The group's balance is in
+   * {@link #groupJson()}, sent once to everyone rather than once per person, so a turn ending changes
+   * only the private views of the people whose figures moved.
    *
    * @throws org.talkingpiece.shared.AppException {@code not-found} when the id is not a present participant
    */
@@ -107,13 +108,11 @@ public record AirtimeSnapshot(
         .orElseThrow(() -> AppException.notFound("no such participant in this session"));
     return new JsonObject()
         .put("airtimeMs", p.airtimeMs())
-        .put("turns", p.turns())
-        .put("balance", balance)
-        .put("voicesHeard", voicesJson());
+        .put("turns", p.turns());
   }
 
-  /** The group figures a facilitator may choose to put on the projector. */
-  public JsonObject projectorJson() {
+  /** The group figures every participant sees, and a facilitator may choose to put on the projector. */
+  public JsonObject groupJson() {
     return new JsonObject().put("balance", balance).put("voicesHeard", voicesJson());
   }
 

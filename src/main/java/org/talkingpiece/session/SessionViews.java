@@ -49,6 +49,9 @@ public final class SessionViews {
     view.put("agenda", agenda);
     view.put("current", current(s, false));
     view.put("floor", publicFloor(s, now));
+    // The group's balance and voices heard, which every participant may see: here once for everyone,
+    // not in each private view, so that a turn ending does not mean a new frame for every screen.
+    view.put("airtime", airtime(s, now).groupJson());
     return view;
   }
 
@@ -82,8 +85,9 @@ public final class SessionViews {
 
   public JsonObject displayView(SessionState s, String joinUrl, long now) {
     JsonObject view = publicView(s, joinUrl, now);
+    view.remove("airtime");
     if (s.settings().displayShowsBalance()) {
-      view.put("balance", airtime(s, now).projectorJson());
+      view.put("balance", airtime(s, now).groupJson());
     }
     return view;
   }

@@ -10,7 +10,7 @@ import org.talkingpiece.shared.Actor;
 class SessionViewsTest {
 
   @Test
-  @DisplayName("The public view names the speaker but carries no participant ids, no airtime and no facilitator notes")
+  @DisplayName("The public view names the speaker but carries no participant ids, nobody's airtime and no facilitator notes")
   void publicViewIsSafe() {
     SessionFixtures s = new SessionFixtures("understanding-privilege");
     String ana = s.join("Ana");
@@ -24,8 +24,12 @@ class SessionViewsTest {
 
     SessionViews views = new SessionViews(s.module);
     String text = views.publicView(s.state, "http://x/j/ACDEFH", s.now).encode();
-    assertThat(text).doesNotContain(ana).doesNotContain(ben).doesNotContain("airtime")
+    assertThat(text).doesNotContain(ana).doesNotContain(ben).doesNotContain("airtimeMs")
         .doesNotContain("facilitatorNotes").doesNotContain("spokenMillis");
+    // Only the group's figures, which every participant may see.
+    JsonObject group = views.publicView(s.state, "u", s.now).getJsonObject("airtime");
+    assertThat(group.fieldNames()).containsExactlyInAnyOrder("balance", "voicesHeard");
+    assertThat(group.getJsonObject("voicesHeard").getInteger("count")).isEqualTo(1);
     JsonObject floor = views.publicView(s.state, "u", s.now).getJsonObject("floor");
     assertThat(floor.getJsonObject("speaker").getString("name")).isEqualTo("Ana");
     String benTag = s.state.participant(ben).get().tag();
