@@ -30,7 +30,7 @@ public final class MongoEventStore implements EventStore {
   }
 
   @Override
-  public Future<Void> append(Commit commit) {
+  public Future<Void> write(Commit commit) {
     JsonArray events = new JsonArray();
     commit.events().forEach(e -> events.add(EventCodec.encode(e)));
     JsonObject doc = new JsonObject()
@@ -43,7 +43,12 @@ public final class MongoEventStore implements EventStore {
         .recover(e -> Future.failedFuture(isDuplicate(e)
             ? new AppException(ErrorCode.CONFLICT, "Version " + commit.seq() + " of this session already exists")
             : Database.unavailable(e)))
-        .compose(id -> db.durable());
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> durable() {
+    return db.durable().recover(e -> Future.failedFuture(Database.unavailable(e)));
   }
 
   @Override

@@ -49,6 +49,11 @@ final class SessionOwner {
   private final List<LiveFeature> features = new ArrayList<>();
   private final Map<String, JsonObject> lastPrivate = new HashMap<>();
   private Future<?> tail = Future.succeededFuture();
+  /** Completes once everything applied so far is durable; replies wait for it, the next command does not. */
+  private Future<Void> flushed = Future.succeededFuture();
+  /** The newest version known to be durable: screens are never shown a state newer than this. */
+  private long durableVersion;
+  private final io.vertx.core.Context context;
   private long lastPublishAt;
   private long publishTimer = -1;
   private long deadlineTimer = -1;
@@ -57,7 +62,10 @@ final class SessionOwner {
 
   private SessionOwner(Vertx vertx, SessionState state, Module module, SessionServices services) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.state = state;
+    // Rebuilt from the log: everything in it is durable already.
+    this.durableVersion = state.version();
     this.views = new SessionViews(module);
     this.commands = new SessionCommands(services.random());
     this.services = services;
@@ -253,7 +261,19 @@ final class SessionOwner {
         LOG.error("Deciding '{}' failed", command, e);
         run = Future.failedFuture(new AppException(ErrorCode.INTERNAL, "Something went wrong on our side"));
       }
-      return run.onComplete(result);
+      // The next command may start as soon as this one is applied; its answer waits until what it
+      // changed is durable, so an acknowledged change survives a crash (many commits share a flush).
+      return run.onComplete(ar -> {
+        if (ar.failed()) {
+          result.fail(ar.cause());
+        } else {
+          if (flushed.failed()) {
+            // The last flush failed (the disk or database was away): ask again rather than fail forever.
+            flushed = flushAfter(state.version());
+          }
+          flushed.map(ar.result()).onComplete(result);
+        }
+      });
     });
     return result.future();
   }
@@ -310,10 +330,13 @@ final class SessionOwner {
     return tick().map(v -> ok());
   }
 
-  /** Stores the events as the next commit, then applies them. Nothing is applied if storing fails. */
+  /**
+   * Stores the events as the next commit, then applies them. Nothing is applied if storing fails. The
+   * commit becomes durable shortly after; {@link #flushed} says when, and screens see it only then.
+   */
   private Future<Commit> commit(List<SessionEvent> events) {
     Commit commit = new Commit(state.id(), state.version() + 1, clock.millis(), events);
-    return services.events().append(commit)
+    return services.events().write(commit)
         .recover(e -> {
           if (e instanceof AppException app && app.code() == ErrorCode.CONFLICT) {
             LOG.warn("Session {} was written by another owner; letting it go", state.id());
@@ -326,9 +349,28 @@ final class SessionOwner {
         })
         .map(v -> {
           state.apply(commit);
+          flushed = flushAfter(commit.seq());
           afterApply(commit);
           return commit;
         });
+  }
+
+  /**
+   * Waits for the store to make {@code seq} durable, back on this owner's thread (the flush is shared
+   * with other sessions). Then the screens may be shown it.
+   */
+  private Future<Void> flushAfter(long seq) {
+    Promise<Void> done = Promise.promise();
+    services.events().durable().onComplete(ar -> context.runOnContext(v -> {
+      if (ar.succeeded()) {
+        durableVersion = Math.max(durableVersion, seq);
+        publishSoon();
+      } else {
+        LOG.warn("Session {}: version {} is stored but could not be flushed to disk yet", state.id(), seq);
+      }
+      done.handle(ar);
+    }));
+    return done.future();
   }
 
   /** Lets features follow the agenda: a new activity may open a prompt; the end closes them. */
@@ -440,7 +482,8 @@ final class SessionOwner {
 
   private void publishNow() {
     publishTimer = -1;
-    if (closed) {
+    if (closed || state.version() > durableVersion) {
+      // A newer version is still being flushed; its flush publishes.
       return;
     }
     long now = clock.millis();

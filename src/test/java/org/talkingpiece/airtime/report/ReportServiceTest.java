@@ -30,7 +30,7 @@ class ReportServiceTest {
   /** A log held in memory. */
   record Log(List<Commit> commits) implements EventStore {
     @Override
-    public Future<Void> append(Commit commit) {
+    public Future<Void> write(Commit commit) {
       throw new UnsupportedOperationException();
     }
 
