@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.h2.mvstore.MVStore;
 import org.talkingpiece.Config;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
@@ -39,6 +40,8 @@ public final class Database {
   private final Vertx vertx;
   private final MongoClient mongo;
   private final MongoServer server;
+  /** The embedded store's page split size, in bytes. */
+  static final int PAGE_BYTES = 4096;
   private final H2Backend backend;
   private final WorkerExecutor committer;
   private final String description;
@@ -67,7 +70,11 @@ public final class Database {
     return vertx.<Database>executeBlocking(() -> {
       Files.createDirectories(dir);
       Path file = dir.resolve("talkingpiece.mv");
-      H2Backend backend = new H2Backend(file.toString());
+      // Small pages: every flush rewrites each changed page whole, serialising every document in it,
+      // so with the default (larger) pages a session log that grows by a commit at a time is written
+      // over and over. At a thousand writes a second the default falls behind; 4 KiB pages keep up
+      // (see docs/performance.md).
+      H2Backend backend = new H2Backend(new MVStore.Builder().fileName(file.toString()).pageSplitSize(PAGE_BYTES).open());
       MongoServer server = new MongoServer(backend);
       server.bind("127.0.0.1", 0);
       int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
