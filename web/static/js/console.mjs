@@ -6,6 +6,7 @@ import {PeoplePanel} from './console/people-panel.mjs';
 import {FloorPanel} from './console/floor-panel.mjs';
 import {AirtimePanel} from './console/airtime-panel.mjs';
 import {AgendaPanel} from './console/agenda-panel.mjs';
+import {SettingsPanel} from './console/settings-panel.mjs';
 import {AnonymousConsolePanel} from './anonymous-console.mjs';
 
 const STATUS = {lobby: 'In the lobby', live: 'Live', ended: 'Ended'};
@@ -51,6 +52,7 @@ export default class ConsoleScreen {
     this.floor = new FloorPanel(r, run, now, (text) => this.say(text));
     this.airtime = new AirtimePanel(r);
     this.agenda = new AgendaPanel(r, run);
+    this.settings = new SettingsPanel(r);
     this.anonymous = new AnonymousConsolePanel(this.root.querySelector('[data-anon="console"]'), this.connection);
     tickEvery([this.activityTimer, this.floor.timer]);
 
@@ -115,6 +117,7 @@ export default class ConsoleScreen {
     this.floor.render(view);
     this.airtime.render(view.airtime);
     this.agenda.render(view);
+    this.settings.render(view.settings);
     this.anonymous.render(view);
   }
 

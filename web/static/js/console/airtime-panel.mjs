@@ -1,10 +1,14 @@
-import {el, setText, syncList, toggleClass} from '../live/dom.mjs';
-import {duration, percent, plural} from '../live/format.mjs';
+import {el, setText, show, syncList, toggleClass} from '../live/dom.mjs';
+import {duration, percent, plural, ratio} from '../live/format.mjs';
+
+const PARITY_COLUMNS = ['Group', 'Share of people', 'Share of airtime', 'Ratio'];
 
 /**
  * Airtime as the facilitator watches it: one bar per participant (its width is their share of all
  * participants' airtime), turns and share in words, the balance score and voices heard. People who
- * have not spoken yet are marked, so the facilitator can invite them.
+ * have not spoken yet are marked, so the facilitator can invite them. When the session offered
+ * self-identification, each category's groups follow as a table: only groups of at least k, as the
+ * server sends them (it never sends a smaller group), with the report's wording when none reached k.
  */
 export class AirtimePanel {
   constructor(refs) {
@@ -37,5 +41,48 @@ export class AirtimePanel {
         ? `${duration(p.airtimeMs)} · ${plural(p.turns, 'turn', 'turns')} · ${percent(p.share)} of airtime`
         : 'No turns yet');
     });
+    this.renderParity(airtime.groupParity);
   }
+
+  renderParity(parity) {
+    const r = this.refs;
+    const categories = (parity && parity.categories) || [];
+    show(r.parity, categories.length > 0);
+    if (categories.length === 0) {
+      return;
+    }
+    setText(r['parity-hint'], `Only groups that at least ${parity.k} participants chose are shown. Smaller groups, `
+      + 'and everyone who chose “prefer not to say”, are left out entirely. A ratio of 1.00 means the group\'s share '
+      + 'of airtime matched its share of the people; airtime shares are rounded to whole percent.');
+    // Keyed by whether any group is shown too, so a category swaps between its table and its notice.
+    syncList(r['parity-categories'], categories, (c) => `${c.category}|${c.groups.length > 0}`,
+      (c, index) => (c.groups.length > 0 ? groupTable(index) : el('div', {class: 'parity-none'}, el('h4'), el('p'))),
+      (node, c) => {
+        if (c.groups.length === 0) {
+          setText(node.querySelector('h4'), c.category);
+          setText(node.querySelector('p'),
+            `No group in this category reached ${parity.k} people, so nothing about it is shown.`);
+          return;
+        }
+        setText(node.querySelector('caption'), c.category);
+        syncList(node.querySelector('tbody'), c.groups, (g) => g.value,
+          () => el('tr', {}, el('th', {scope: 'row'}), el('td'), el('td'), el('td')), (tr, g) => {
+            const cells = tr.children;
+            setText(cells[0], g.value);
+            setText(cells[1], percent(g.headcountShare));
+            setText(cells[2], percent(g.airtimeShare));
+            setText(cells[3], ratio(g.ratio));
+          });
+      });
+  }
+}
+
+/** An empty table for one category's groups; `index` makes its caption's id unique on the page. */
+function groupTable(index) {
+  const id = `parity-caption-${index}`;
+  return el('div', {class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': id},
+    el('table', {},
+      el('caption', {id}),
+      el('thead', {}, el('tr', {}, ...PARITY_COLUMNS.map((text) => el('th', {scope: 'col', text})))),
+      el('tbody')));
 }

@@ -25,6 +25,11 @@ export function percent(fraction) {
   return `${Math.round((fraction || 0) * 100)}%`;
 }
 
+/** A ratio to two decimals, as the report shows it: 1 → "1.00", 0.845 → "0.85". */
+export function ratio(value) {
+  return (value || 0).toFixed(2);
+}
+
 /** 1 → "1st", 2 → "2nd", 11 → "11th". */
 export function ordinal(n) {
   const tens = n % 100;

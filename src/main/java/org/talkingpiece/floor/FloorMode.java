@@ -26,6 +26,11 @@ public enum FloorMode implements WireName {
     return WireName.parse(values(), field, value);
   }
 
+  /** Whether people wait in a queue of raised hands: {@code queue} or {@code progressive}. */
+  public boolean isHandQueue() {
+    return this == QUEUE || this == PROGRESSIVE;
+  }
+
   boolean usesHands() {
     return this != OPEN;
   }

@@ -68,6 +68,30 @@ public record FloorSettings(
     return new FloorSettings(activityId, FloorMode.OPEN, 0, Overtime.SOFT, 0, true, RoundOrder.JOIN, true);
   }
 
+  /**
+   * This floor with a session's defaults applied, as the activity starts: {@code turnSeconds} becomes
+   * the limit when this floor has none (a talk's open floor, or a round or discussion the module left
+   * without a limit), and a limit the module set is kept; {@code queueMode} replaces the mode of a hand
+   * queue ({@code queue} or {@code progressive}) and never touches a round or an open floor. A
+   * {@code null} default leaves its part as it is. The facilitator can still change both live.
+   *
+   * @param turnSeconds 0 (no limit) or 15–900, or {@code null}
+   * @param queueMode {@link FloorMode#QUEUE} or {@link FloorMode#PROGRESSIVE}, or {@code null}
+   */
+  public FloorSettings withSessionDefaults(Integer turnSeconds, FloorMode queueMode) {
+    if (queueMode != null && !queueMode.isHandQueue()) {
+      throw new IllegalArgumentException("a session's queue mode is queue or progressive, not " + queueMode.wire());
+    }
+    FloorSettings out = this;
+    if (turnSeconds != null && turnLimitSeconds == 0) {
+      out = out.withLimit(turnSeconds, overtime, warnSeconds);
+    }
+    if (queueMode != null && mode.isHandQueue()) {
+      out = out.withMode(queueMode);
+    }
+    return out;
+  }
+
   FloorSettings withMode(FloorMode newMode) {
     return new FloorSettings(activityId, newMode, turnLimitSeconds, overtime, warnSeconds, showQueueNames,
         roundOrder, secondPass);

@@ -109,13 +109,16 @@ public final class SessionCommands {
     return activityEvents(s, module, index, now);
   }
 
-  /** Moving to an activity also sets the floor up for it (and ends any open turn). */
+  /**
+   * Moving to an activity also sets the floor up for it (and ends any open turn): as the module says,
+   * with the session's default turn limit and queue mode applied.
+   */
   private static List<SessionEvent> activityEvents(SessionState s, Module module, int index, long now) {
     Activity activity = module.activities().get(index);
+    FloorSettings fromModule = FloorSettings.forActivity(activity.id(), activity.type().wireName(), activity.settings());
     List<SessionEvent> events = new ArrayList<>();
     events.add(new ActivityChanged(index));
-    events.addAll(s.floor().configureFor(
-        FloorSettings.forActivity(activity.id(), activity.type().wireName(), activity.settings()), now));
+    events.addAll(s.floor().configureFor(s.settings().floorFor(fromModule), now));
     return events;
   }
 

@@ -132,6 +132,19 @@ public final class SessionRoutes implements Routes {
         return;
       }
     }
+    String turnSeconds = ctx.request().getFormAttribute("defaultTurnSeconds");
+    if (turnSeconds != null && !turnSeconds.isBlank()) {
+      try {
+        settings.put("defaultTurnSeconds", Integer.parseInt(turnSeconds.trim()));
+      } catch (NumberFormatException e) {
+        consoleListWithError(ctx, "The default turn limit must be a whole number of seconds: 0 for no limit, or 15 to 900.");
+        return;
+      }
+    }
+    String queueMode = ctx.request().getFormAttribute("queueMode");
+    if (queueMode != null && !queueMode.isBlank()) {
+      settings.put("queueMode", queueMode);
+    }
     String categories = ctx.request().getFormAttribute("selfIdCategories");
     if (categories != null && !categories.isBlank()) {
       JsonObject parsed = new JsonObject();

@@ -284,9 +284,14 @@ class FloorBrowserTest {
   @Test
   @DisplayName("After turns of about 2, 4 and 6 seconds the airtime panel shows each person's seconds, turns"
       + " and shares (17%, 33%, 50%), and the balance the SPEC's Gini formula gives; each phone shows only"
-      + " its own seconds and the group balance")
+      + " its own seconds and the group balance; a self-identified group of k people gets its row, groups"
+      + " under k none")
   void airtimePanel() {
-    Page console = startSession();
+    Page console = startSession(new SessionForm("3", "0", "queue", "Role: Staff, Guest\nTeam: North, South"));
+    assertThat(console.locator("[data-ref=setting-k]")).hasText("3");
+    assertThat(console.locator("[data-ref=setting-turn]")).hasText("No limit where the module sets none");
+    assertThat(console.locator("[data-ref=setting-queue]")).containsText("Queue");
+    assertThat(console.locator("[data-ref=setting-self-id]")).hasText("Role (Staff, Guest); Team (North, South)");
     String joinPath = joinPath(console);
     List<String> names = List.of("Ama", "Ben", "Cleo");
     List<Page> joined = join(joinPath, List.of(phone(), phone(), phone()), names);
@@ -295,6 +300,25 @@ class FloorBrowserTest {
       phones.put(names.get(i), joined.get(i));
     }
     assertThat(console.locator(".people > li")).hasCount(3);
+
+    // Everyone says Staff (3 people, k = 3); two say North and one South, both under k.
+    Locator parity = console.locator("[data-ref=parity]");
+    assertThat(parity.locator("p").last()).hasText("No group in this category reached 3 people, so nothing about it is shown.");
+    for (Map.Entry<String, Page> phone : phones.entrySet()) {
+      describe(phone.getValue(), "Role", "Staff");
+      describe(phone.getValue(), "Team", "Cleo".equals(phone.getKey()) ? "South" : "North");
+    }
+    Locator roles = parity.getByRole(AriaRole.TABLE, new Locator.GetByRoleOptions().setName("Role"));
+    assertThat(roles.locator("tbody tr")).hasCount(1);
+    assertThat(roles.locator("tbody tr th[scope=row]")).hasText("Staff");
+    assertThat(roles.locator("tbody td").first()).hasText("100%");
+    assertThat(parity.getByRole(AriaRole.TABLE)).hasCount(1);
+    assertThat(parity.locator(".parity-none h4")).hasText("Team");
+    assertThat(parity.locator(".parity-none p"))
+        .hasText("No group in this category reached 3 people, so nothing about it is shown.");
+    for (String underK : List.of("Guest", "North", "South")) {
+      assertThat(parity).not().containsText(underK);
+    }
     console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
     assertThat(console.locator("[data-ref=balance]")).hasText("Nobody has spoken yet");
     assertThat(console.locator("[data-ref=voices]")).hasText("0 of 3");
@@ -376,19 +400,40 @@ class FloorBrowserTest {
           + " out of 100 (100 means everyone has had about the same time). Voices heard so far: 3 of 3.");
     }
     assertOnlyOwnFigures(phones, console);
+    // The Staff group is everyone: all the airtime for all the people.
+    assertThat(roles.locator("tbody td")).hasText(new String[] {"100%", "100%", "1.00"});
     axe(console);
     assertEquals(List.of(), pageErrors, "no script errors or refused scripts and styles");
   }
 
   // Steps.
 
+  /** What the create-session form is filled with; {@code null} leaves a field as the page has it. */
+  private record SessionForm(String k, String defaultTurnSeconds, String queueMode, String selfIdCategories) {}
+
   /** Opens /console signed in as the facilitator, starts a session there, and waits until the console is live. */
   private Page startSession() {
+    return startSession(new SessionForm(null, null, null, null));
+  }
+
+  private Page startSession(SessionForm form) {
     BrowserContext laptop = track(browser.newContext());
     laptop.addCookies(signedIn);
     Page console = newPage(laptop);
     console.navigate(server.url("/console"));
     console.getByLabel("Module").selectOption("understanding-privilege");
+    if (form.k() != null) {
+      console.getByLabel("Anonymity threshold").fill(form.k());
+    }
+    if (form.defaultTurnSeconds() != null) {
+      console.getByLabel("Default turn limit in seconds (optional)").fill(form.defaultTurnSeconds());
+    }
+    if (form.queueMode() != null) {
+      console.getByLabel("Hands up").selectOption(form.queueMode());
+    }
+    if (form.selfIdCategories() != null) {
+      console.getByLabel("Optional self-identification (for airtime by group)").fill(form.selfIdCategories());
+    }
     console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session")).click();
     console.waitForURL("**/console/sessions/**");
     assertThat(console.locator("[data-ref=connection]")).hasText("Connected");
@@ -450,6 +495,16 @@ class FloorBrowserTest {
       assertThat(other.locator("[data-ref=speaker-timer]")).isVisible();
       assertThat(other.locator("[data-ref=speaker-timer]")).hasText(CLOCK);
     }
+  }
+
+  /** A participant describes themselves on their phone: opens the optional part and picks a value. */
+  private static void describe(Page phone, String category, String value) {
+    Locator details = phone.locator("[data-ref=self-id]");
+    if (details.getAttribute("open") == null) {
+      details.locator("summary").click();
+    }
+    phone.getByLabel(category, new Page.GetByLabelOptions().setExact(true)).selectOption(value);
+    assertThat(phone.getByLabel(category, new Page.GetByLabelOptions().setExact(true))).hasValue(value);
   }
 
   /** Waits for the banner, holds the floor for {@code holdMillis}, then presses the banner's button. */

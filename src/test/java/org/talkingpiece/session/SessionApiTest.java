@@ -61,6 +61,27 @@ class SessionApiTest {
   }
 
   @Test
+  @DisplayName("A session started with a default turn limit and a queue mode keeps them; a bad one gets 400 naming the field")
+  void floorDefaults() {
+    var created = api.call(HttpMethod.POST, "/api/sessions", facilitator, new JsonObject()
+        .put("module", "understanding-privilege")
+        .put("settings", new JsonObject().put("defaultTurnSeconds", 120).put("queueMode", "progressive")));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject snapshot = api.call(HttpMethod.GET, "/api/sessions/" + created.bodyAsJsonObject().getString("id"),
+        facilitator, null).bodyAsJsonObject();
+    assertThat(snapshot.getJsonObject("settings").getInteger("defaultTurnSeconds")).isEqualTo(120);
+    assertThat(snapshot.getJsonObject("settings").getString("queueMode")).isEqualTo("progressive");
+
+    for (Object[] bad : new Object[][] {{"defaultTurnSeconds", -1}, {"defaultTurnSeconds", 901}, {"queueMode", "loud"}}) {
+      var refused = api.call(HttpMethod.POST, "/api/sessions", facilitator, new JsonObject()
+          .put("module", "understanding-privilege").put("settings", new JsonObject().put((String) bad[0], bad[1])));
+      assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(400);
+      assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("invalid-input");
+      assertThat(refused.bodyAsJsonObject().getString("message")).startsWith("settings." + bad[0] + " must be");
+    }
+  }
+
+  @Test
   @DisplayName("People join by code in any case and with or without the hyphen; a missing name gets a pseudonym")
   void join() {
     JsonObject created = api.createSession(facilitator, "allyship-in-action");

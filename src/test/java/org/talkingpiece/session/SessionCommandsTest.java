@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.talkingpiece.floor.FloorMode;
+import org.talkingpiece.floor.FloorSettings;
 import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
@@ -184,6 +186,43 @@ class SessionCommandsTest {
         ErrorCode.INVALID_INPUT, "one of the offered options");
     s.run(Actor.participant(ana), "self-identify", new JsonObject().put("category", "Role").putNull("value"));
     assertThat(s.state.participant(ana).get().selfId()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Each activity's floor takes the session's default turn limit where the module sets none and"
+      + " keeps the module's own; the session's queue mode replaces the discussion's, not the go-around's")
+  void sessionFloorDefaults() {
+    s = new SessionFixtures("understanding-privilege", new SessionSettings(5, java.util.Map.of(), false, 45,
+        FloorMode.QUEUE));
+    s.join("Ana");
+    s.run(F, "start", null);
+    FloorSettings talk = s.state.floor().settings().orElseThrow();
+    assertThat(s.module.activities().get(0).type().wireName()).isEqualTo("talk");
+    assertThat(talk.mode()).isEqualTo(FloorMode.OPEN);
+    assertThat(talk.turnLimitSeconds()).as("a talk has no limit of its own").isEqualTo(45);
+
+    s.run(F, "next", null);
+    FloorSettings checkIn = s.state.floor().settings().orElseThrow();
+    assertThat(checkIn.mode()).isEqualTo(FloorMode.ROUND);
+    assertThat(checkIn.turnLimitSeconds()).as("the module's 20 s per turn").isEqualTo(20);
+
+    s.run(F, "goto", args("index", discussionIndex()));
+    FloorSettings discussion = s.state.floor().settings().orElseThrow();
+    assertThat(discussion.mode()).as("progressive in the module").isEqualTo(FloorMode.QUEUE);
+    assertThat(discussion.turnLimitSeconds()).as("the module's 90 s").isEqualTo(90);
+
+    s.run(F, "floor.switch-mode", args("mode", "progressive"));
+    assertThat(s.state.floor().settings().orElseThrow().mode()).as("still switchable live").isEqualTo(FloorMode.PROGRESSIVE);
+  }
+
+  @Test
+  @DisplayName("Without floor defaults every activity's floor is exactly as its module says")
+  void noSessionFloorDefaults() {
+    s.run(F, "start", null);
+    s.run(F, "goto", args("index", discussionIndex()));
+    var activity = s.module.activities().get(discussionIndex());
+    assertThat(s.state.floor().settings()).contains(
+        FloorSettings.forActivity(activity.id(), "discussion", activity.settings()));
   }
 
   private int discussionIndex() {

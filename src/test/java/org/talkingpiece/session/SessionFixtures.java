@@ -22,9 +22,13 @@ final class SessionFixtures {
   long now = 1_000_000;
 
   SessionFixtures(String slug) {
+    this(slug, SessionSettings.defaults());
+  }
+
+  SessionFixtures(String slug, SessionSettings settings) {
     this.module = module(slug);
     apply(List.of(new SessionCreated("session-0001", "ACDEFH", module.slug(), module.version(), "acct-1",
-        SessionSettings.defaults(), "salt")));
+        settings, "salt")));
   }
 
   static Module module(String slug) {
