@@ -39,7 +39,10 @@ public record SessionSettings(int anonymityThreshold, Map<String, List<String>> 
     if (anonymityThreshold < MIN_K || anonymityThreshold > MAX_K) {
       throw AppException.invalid("settings.anonymityThreshold must be between " + MIN_K + " and " + MAX_K);
     }
-    selfIdCategories = Map.copyOf(selfIdCategories);
+    // In the facilitator's order, which every screen, the report and the downloads follow.
+    Map<String, List<String>> ordered = new LinkedHashMap<>();
+    selfIdCategories.forEach((category, values) -> ordered.put(category, List.copyOf(values)));
+    selfIdCategories = java.util.Collections.unmodifiableMap(ordered);
     if (defaultTurnSeconds != null && !isTurnLimit(defaultTurnSeconds)) {
       throw AppException.invalid(TURN_SECONDS_RULE);
     }
