@@ -53,7 +53,8 @@ export class AirtimePanel {
     }
     setText(r['parity-hint'], `Only groups that at least ${parity.k} participants chose are shown. Smaller groups, `
       + 'and everyone who chose “prefer not to say”, are left out entirely. A ratio of 1.00 means the group\'s share '
-      + 'of airtime matched its share of the people; airtime shares are rounded to whole percent.');
+      + 'of airtime matched its share of the people; airtime shares are rounded to whole percent. These figures '
+      + 'are as they stood when the current activity began, so that no one\'s turn can be traced to their group.');
     // Keyed by whether any group is shown too, so a category swaps between its table and its notice.
     syncList(r['parity-categories'], categories, (c) => `${c.category}|${c.groups.length > 0}`,
       (c, index) => (c.groups.length > 0 ? groupTable(index) : el('div', {class: 'parity-none'}, el('h4'), el('p'))),

@@ -111,6 +111,11 @@ public record AirtimeSnapshot(
         .put("turns", p.turns());
   }
 
+  /** Group parity alone, as in {@link #toFacilitatorJson()}: only groups of at least k. */
+  public JsonObject groupParityJson() {
+    return parityJson(groupParity);
+  }
+
   /** The group figures every participant sees, and a facilitator may choose to put on the projector. */
   public JsonObject groupJson() {
     return new JsonObject().put("balance", balance).put("voicesHeard", voicesJson());

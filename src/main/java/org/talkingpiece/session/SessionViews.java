@@ -67,9 +67,25 @@ public final class SessionViews {
     }
     view.put("participants", people);
     view.put("floor", s.floor().facilitatorView(s, now));
-    view.put("airtime", airtime(s, now).toFacilitatorJson());
+    JsonObject airtime = airtime(s, now).toFacilitatorJson();
+    if (!s.settings().selfIdCategories().isEmpty()) {
+      // Group figures as they stood when the current activity started: updated with every turn, they
+      // would show which group the person who just spoke belongs to.
+      long asOf = parityAsOf(s, now);
+      airtime.put("groupParity", airtime(s, asOf).groupParityJson()).put("groupParityAsOf", asOf);
+    }
+    view.put("airtime", airtime);
     view.put("settings", s.settings().toJson());
     return view;
+  }
+
+  /** While live, the start of the current activity; before and after, now. */
+  static long parityAsOf(SessionState s, long now) {
+    List<SessionState.ActivityRun> runs = s.activityRuns();
+    if (s.status() != SessionStatus.LIVE || runs.isEmpty()) {
+      return now;
+    }
+    return Math.min(now, runs.get(runs.size() - 1).startedAt());
   }
 
   /**

@@ -56,6 +56,46 @@ class SessionViewsTest {
     assertThat(mine.getJsonObject("airtime").getLong("airtimeMs")).isZero();
   }
 
+  @Test
+  @DisplayName("The console's group parity stands as it was when the activity began, so a turn cannot be traced"
+      + " to a group; the next activity brings it up to date")
+  void parityMovesBetweenActivities() {
+    SessionFixtures s = new SessionFixtures("understanding-privilege", new SessionSettings(3,
+        java.util.Map.of("Role", java.util.List.of("Staff", "Guest")), false));
+    java.util.List<String> staff = new java.util.ArrayList<>();
+    for (String name : java.util.List.of("Ana", "Ben", "Cleo")) {
+      String id = s.join(name);
+      staff.add(id);
+      s.run(Actor.participant(id), "self-identify", new JsonObject().put("category", "Role").put("value", "Staff"));
+    }
+    String dev = s.join("Dev");
+    s.run(SessionFixtures.FACILITATOR, "start", null);
+    s.now += 1_000;
+    s.run(SessionFixtures.FACILITATOR, "floor.give-floor", new JsonObject().put("participantId", staff.get(0)));
+    s.now += 30_000;
+    s.run(SessionFixtures.FACILITATOR, "floor.give-floor", new JsonObject().put("participantId", dev));
+    s.now += 10_000;
+    SessionViews views = new SessionViews(s.module);
+
+    JsonObject during = staffGroup(views.facilitatorView(s.state, "u", s.now));
+    assertThat(during.getDouble("airtimeShare")).isZero();
+    assertThat(during.getDouble("headcountShare")).isEqualTo(0.75);
+
+    s.run(SessionFixtures.FACILITATOR, "next", null);
+    s.now += 5_000;
+    JsonObject after = staffGroup(views.facilitatorView(s.state, "u", s.now));
+    assertThat(after.getDouble("airtimeShare")).isEqualTo(0.75);
+    assertThat(after.getDouble("ratio")).isEqualTo(1.0);
+  }
+
+  private static JsonObject staffGroup(JsonObject facilitatorView) {
+    JsonObject role = facilitatorView.getJsonObject("airtime").getJsonObject("groupParity").getJsonArray("categories")
+        .getJsonObject(0);
+    assertThat(role.getString("category")).isEqualTo("Role");
+    assertThat(role.getJsonArray("groups")).hasSize(1);
+    return role.getJsonArray("groups").getJsonObject(0);
+  }
+
   private static int indexOf(SessionFixtures s, String type) {
     for (int i = 0; i < s.module.activities().size(); i++) {
       if (s.module.activities().get(i).type().wireName().equals(type)) {
