@@ -294,6 +294,9 @@ final class SessionOwner {
         return feature.handle(actor, command, args == null ? new JsonObject() : args)
             .map(reply -> {
               publishSoon();
+              // What the feature wrote (an anonymous item, a vote, a signal) is acknowledged only once
+              // it is on disk too, sharing a flush with whatever else is being written.
+              flushed = flushAfter(state.version());
               return ok().mergeIn(reply == null ? new JsonObject() : reply);
             });
       }
