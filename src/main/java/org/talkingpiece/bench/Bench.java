@@ -3,7 +3,6 @@ package org.talkingpiece.bench;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +24,12 @@ import java.util.stream.Stream;
 public final class Bench {
   /** How big a run is. Commands per session per second are always five, as in the targets. */
   record Profile(String name, int hall, int hallChanges, int sessions, int perSession, int updateSeconds,
-      int roundTripRate, int roundTripSeconds, int startRuns, int rebuildEvents, int rebuildRuns) {}
+      int roundTripRate, int roundTripSeconds, int startRuns, int rebuildEvents, int rebuildRuns, long drainMs) {}
 
-  static final Profile FULL = new Profile("full", 1_000, 100, 200, 50, 20, 1_000, 15, 5, 10_000, 10);
-  static final Profile QUICK = new Profile("quick", 200, 30, 100, 5, 8, 500, 5, 2, 10_000, 5);
+  static final Profile FULL = new Profile("full", 1_000, 100, 200, 50, 20, 1_000, 15, 5, 10_000, 10, 2_000);
+  static final Profile QUICK = new Profile("quick", 200, 25, 80, 5, 5, 400, 4, 1, 10_000, 3, 1_000);
   /** A few connections, for the test suite: every part runs, nothing is measured seriously. */
-  static final Profile TINY = new Profile("tiny", 5, 5, 2, 3, 2, 20, 1, 1, 300, 2);
+  static final Profile TINY = new Profile("tiny", 5, 5, 2, 3, 2, 20, 1, 1, 300, 2, 1_000);
 
   static final int COMMANDS_PER_SESSION_PER_SECOND = 5;
   private static final long HALL_GAP_MS = 150;
@@ -130,7 +129,7 @@ public final class Bench {
     for (int i = 0; i < profile.startRuns(); i++) {
       Path data = work.resolve("start-" + i);
       for (Samples s : List.of(fresh, again)) {
-        try (Spawned server = Spawned.server(jar(), data, freePort(), launch.serverJvm())) {
+        try (Spawned server = Spawned.server(jar(), data, launch.serverJvm())) {
           s.add(Math.round(server.awaitReady("/health", Duration.ofSeconds(60)) * 1_000));
         }
       }
@@ -151,8 +150,7 @@ public final class Bench {
     say("One session with " + n + " participants: floor changes...");
     JsonObject server;
     int frameBytes;
-    try (Spawned process = Spawned.server(jar(), Files.createDirectories(work.resolve("hall")), freePort(),
-        launch.serverJvm())) {
+    try (Spawned process = Spawned.server(jar(), Files.createDirectories(work.resolve("hall")), launch.serverJvm())) {
       process.awaitReady("/health", Duration.ofSeconds(60));
       Setup setup = new Setup(process.port());
       setup.facilitator();
@@ -168,7 +166,7 @@ public final class Bench {
     }
     say("The baseline: " + n + " sockets, frames of " + frameBytes + " bytes...");
     JsonObject baseline;
-    try (Spawned process = Spawned.baseline(jar(), freePort(), frameBytes, launch.serverJvm())) {
+    try (Spawned process = Spawned.baseline(jar(), frameBytes, launch.serverJvm())) {
       process.awaitLine("READY", Duration.ofSeconds(60));
       try (World world = new World.Baseline(new LoadClient("127.0.0.1", process.port(), n), 1, n)) {
         baseline = floorChanges(world);
@@ -202,7 +200,8 @@ public final class Bench {
       world.change(0).await(30, TimeUnit.SECONDS);
       Thread.sleep(HALL_GAP_MS);
     }
-    Thread.sleep(2_000);
+    // Late arrivals still count; only what has not come after the drain is missing.
+    Thread.sleep(profile.drainMs());
     world.measuring = false;
     Deliveries.Result r = world.deliveries.settle();
     return figures(world, r);
@@ -217,8 +216,7 @@ public final class Bench {
     say(sessions + " sessions of " + per + " participants (" + total + " connections)...");
     JsonObject server = new JsonObject();
     int frameBytes;
-    try (Spawned process = Spawned.server(jar(), Files.createDirectories(work.resolve("many")), freePort(),
-        launch.serverJvm())) {
+    try (Spawned process = Spawned.server(jar(), Files.createDirectories(work.resolve("many")), launch.serverJvm())) {
       process.awaitReady("/health", Duration.ofSeconds(60));
       Setup setup = new Setup(process.port());
       setup.facilitator();
@@ -234,7 +232,7 @@ public final class Bench {
         world.connect(64);
         world.settle(120);
         // Let the sockets go quiet before weighing them.
-        Thread.sleep(2_000);
+        Thread.sleep(profile.drainMs());
         long heapConnected = process.heapAfterGcKiB();
         long rssConnected = process.rssKiB();
         server.put("memory", new JsonObject()
@@ -252,7 +250,7 @@ public final class Bench {
     }
     say("The baseline: " + total + " sockets in " + sessions + " groups...");
     JsonObject baseline = new JsonObject();
-    try (Spawned process = Spawned.baseline(jar(), freePort(), frameBytes, launch.serverJvm())) {
+    try (Spawned process = Spawned.baseline(jar(), frameBytes, launch.serverJvm())) {
       process.awaitLine("READY", Duration.ofSeconds(60));
       try (World world = new World.Baseline(new LoadClient("127.0.0.1", process.port(), total), sessions, per)) {
         world.connect(64);
@@ -305,7 +303,7 @@ public final class Bench {
     });
     Thread.sleep(seconds * 1_000L);
     world.client.vertx().cancelTimer(timer);
-    Thread.sleep(2_000);
+    Thread.sleep(profile.drainMs());
     world.measuring = false;
     JsonObject f = figures(world, world.deliveries.settle());
     return f.put("commandsPerSecond", perSecond).put("seconds", seconds).put("sent", sent[0])
@@ -401,12 +399,6 @@ public final class Bench {
 
   private static String mib(long kib) {
     return String.format(Locale.ROOT, "%.0f", kib / 1024.0);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   private static void deleteTree(Path root) throws IOException {

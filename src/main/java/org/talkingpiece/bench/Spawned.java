@@ -26,15 +26,16 @@ import java.util.regex.Pattern;
  */
 final class Spawned implements AutoCloseable {
   private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+  /** What the server logs once it is ready, and what the baseline prints: the port each chose. */
+  private static final Pattern LISTENING = Pattern.compile("(?:listening on port |^READY )(\\d+)");
 
   private final Process process;
-  private final int port;
+  private volatile int port = -1;
   private final long startedNanos;
   private final List<String> output = new ArrayList<>();
 
-  private Spawned(Process process, int port, long startedNanos) {
+  private Spawned(Process process, long startedNanos) {
     this.process = process;
-    this.port = port;
     this.startedNanos = startedNanos;
   }
 
@@ -42,7 +43,7 @@ final class Spawned implements AutoCloseable {
    * The Talking Piece server on {@code dataDir} (embedded database), with the given JVM options; the
    * class path is the fat jar, exactly what {@code java -jar} would run.
    */
-  static Spawned server(String classPath, Path dataDir, int port, List<String> jvmOptions) throws IOException {
+  static Spawned server(String classPath, Path dataDir, List<String> jvmOptions) throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     archiveFor(classPath).ifPresent(a ->
         command.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
@@ -52,14 +53,15 @@ final class Spawned implements AutoCloseable {
     Map<String, String> env = pb.environment();
     env.remove("MONGO_URI");
     env.put("HTTP_HOST", "127.0.0.1");
-    env.put("HTTP_PORT", Integer.toString(port));
-    env.put("PUBLIC_URL", "http://127.0.0.1:" + port);
+    // Port 0: the server takes a free port and logs it; a port picked here could be taken meanwhile.
+    env.put("HTTP_PORT", "0");
+    env.put("PUBLIC_URL", "http://127.0.0.1");
     env.put("DATA_DIR", dataDir.toString());
     env.put("ADMIN_PASSWORD", Setup.ADMIN_PASSWORD);
     // Thousands of participants join from one address here; a venue would raise this too.
     env.put("JOINS_PER_MINUTE", "1000000");
     env.put("CONTENT_DIR", Path.of("content", "modules").toAbsolutePath().toString());
-    return start(pb, port);
+    return start(pb);
   }
 
   /**
@@ -75,18 +77,18 @@ final class Spawned implements AutoCloseable {
   }
 
   /** The bare SockJS bridge publishing frames of {@code frameBytes}. */
-  static Spawned baseline(String classPath, int port, int frameBytes, List<String> jvmOptions) throws IOException {
+  static Spawned baseline(String classPath, int frameBytes, List<String> jvmOptions) throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", classPath, BaselineServer.class.getName(),
-        Integer.toString(port), Integer.toString(frameBytes)));
-    return start(new ProcessBuilder(command), port);
+        "0", Integer.toString(frameBytes)));
+    return start(new ProcessBuilder(command));
   }
 
-  private static Spawned start(ProcessBuilder pb, int port) throws IOException {
+  private static Spawned start(ProcessBuilder pb) throws IOException {
     pb.redirectErrorStream(true);
     long started = System.nanoTime();
-    Spawned s = new Spawned(pb.start(), port, started);
+    Spawned s = new Spawned(pb.start(), started);
     Thread reader = new Thread(s::drain, "bench-child-output");
     reader.setDaemon(true);
     reader.start();
@@ -101,6 +103,10 @@ final class Spawned implements AutoCloseable {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
+        Matcher m = LISTENING.matcher(line);
+        if (port < 0 && m.find()) {
+          port = Integer.parseInt(m.group(1));
+        }
         synchronized (output) {
           if (output.size() < 2_000) {
             output.add(line);
@@ -119,7 +125,11 @@ final class Spawned implements AutoCloseable {
     }
   }
 
+  /** The port the process listens on, once it has said (after {@link #awaitReady} or {@link #awaitLine}). */
   int port() {
+    if (port < 0) {
+      throw new IllegalStateException("The process has not said which port it listens on yet");
+    }
     return port;
   }
 
@@ -133,13 +143,18 @@ final class Spawned implements AutoCloseable {
    */
   double awaitReady(String path, Duration limit) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("The process stopped before it was ready:\n" + output());
       }
+      if (port < 0) {
+        // Not listening yet: the server logs its port as it becomes ready.
+        Thread.sleep(5);
+        continue;
+      }
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .timeout(Duration.ofSeconds(2)).build();
       try {
         if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return (System.nanoTime() - startedNanos) / 1e6;
