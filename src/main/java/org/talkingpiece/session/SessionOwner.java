@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.talkingpiece.airtime.AirtimeSnapshot;
 import org.talkingpiece.curriculum.Module;
 import org.talkingpiece.session.LifecycleEvent.ParticipantRemoved;
 import org.talkingpiece.session.LifecycleEvent.SessionEnded;
@@ -202,7 +203,8 @@ final class SessionOwner {
     }
     if ("DISPLAY".equals(msg.headers().get(ROLE_HEADER))) {
       if ("sync".equals(body.getString("command"))) {
-        msg.reply(ok().put("views", new JsonObject().put("display", displayView(clock.millis()))));
+        long now = clock.millis();
+        msg.reply(ok().put("views", new JsonObject().put("display", displayView(views.airtime(state, now), now))));
       } else {
         msg.fail(403, "forbidden: The display view only listens");
       }
@@ -493,12 +495,13 @@ final class SessionOwner {
     lastPublishAt = now;
     var bus = vertx.eventBus();
     String id = state.id();
-    bus.publish(Addresses.publicUpdates(id), envelope(publicView(now), now));
-    bus.publish(Addresses.facilitator(id), envelope(facilitatorView(now), now));
-    bus.publish(Addresses.display(id), envelope(displayView(now), now));
+    // One airtime projection for every audience of this publish.
     var airtime = views.airtime(state, now);
+    bus.publish(Addresses.publicUpdates(id), envelope(publicView(airtime, now), now));
+    bus.publish(Addresses.facilitator(id), envelope(facilitatorView(airtime, now), now));
+    bus.publish(Addresses.display(id), envelope(displayView(airtime, now), now));
     for (Participant p : state.members()) {
-      JsonObject view = withFeatures(views.participantView(state, p, airtime), LiveFeature.Audience.PARTICIPANT, p.id());
+      JsonObject view = participantView(p, airtime);
       if (!view.equals(lastPrivate.get(p.id()))) {
         lastPrivate.put(p.id(), view);
         bus.publish(Addresses.participant(id, p.id()), envelope(view, now));
@@ -506,20 +509,20 @@ final class SessionOwner {
     }
   }
 
-  private JsonObject publicView(long now) {
-    return withFeatures(views.publicView(state, joinUrl, now), LiveFeature.Audience.PUBLIC, null);
+  private JsonObject publicView(AirtimeSnapshot airtime, long now) {
+    return withFeatures(views.publicView(state, joinUrl, airtime, now), LiveFeature.Audience.PUBLIC, null);
   }
 
-  private JsonObject facilitatorView(long now) {
-    return withFeatures(views.facilitatorView(state, joinUrl, now), LiveFeature.Audience.FACILITATOR, null);
+  private JsonObject facilitatorView(AirtimeSnapshot airtime, long now) {
+    return withFeatures(views.facilitatorView(state, joinUrl, airtime, now), LiveFeature.Audience.FACILITATOR, null);
   }
 
-  private JsonObject displayView(long now) {
-    return withFeatures(views.displayView(state, joinUrl, now), LiveFeature.Audience.DISPLAY, null);
+  private JsonObject displayView(AirtimeSnapshot airtime, long now) {
+    return withFeatures(views.displayView(state, joinUrl, airtime, now), LiveFeature.Audience.DISPLAY, null);
   }
 
-  private JsonObject participantView(Participant p, long now) {
-    return withFeatures(views.participantView(state, p, now), LiveFeature.Audience.PARTICIPANT, p.id());
+  private JsonObject participantView(Participant p, AirtimeSnapshot airtime) {
+    return withFeatures(views.participantView(state, p, airtime), LiveFeature.Audience.PARTICIPANT, p.id());
   }
 
   private JsonObject envelope(JsonObject view, long now) {
@@ -527,19 +530,21 @@ final class SessionOwner {
   }
 
   private JsonObject viewsFor(Actor actor, long now) {
+    AirtimeSnapshot airtime = views.airtime(state, now);
     if (actor == null || actor.isFacilitator()) {
-      return new JsonObject().put("facilitator", facilitatorView(now))
-          .put("display", displayView(now))
+      return new JsonObject().put("facilitator", facilitatorView(airtime, now))
+          .put("display", displayView(airtime, now))
           .put("notes", views.facilitatorNotes());
     }
     Participant p = state.participant(actor.participantId()).filter(x -> !x.removed())
         .orElseThrow(() -> new AppException(ErrorCode.UNAUTHENTICATED, "You are no longer in this session"));
-    return new JsonObject().put("public", publicView(now)).put("private", participantView(p, now));
+    return new JsonObject().put("public", publicView(airtime, now)).put("private", participantView(p, airtime));
   }
 
   /** The full state for the facilitator's HTTP snapshot. */
   JsonObject snapshot() {
-    return facilitatorView(clock.millis()).put("version", state.version());
+    long now = clock.millis();
+    return facilitatorView(views.airtime(state, now), now).put("version", state.version());
   }
 
 }

@@ -120,26 +120,31 @@ public final class SessionRoutes implements Routes {
         .map(SessionService.Created::toJson));
   }
 
+  /**
+   * Copies an optional whole number from the form into {@code settings}; on anything else shows the
+   * form again with {@code error} and answers false.
+   */
+  private boolean wholeNumber(RoutingContext ctx, JsonObject settings, String field, String error) {
+    String value = ctx.request().getFormAttribute(field);
+    if (value == null || value.isBlank()) {
+      return true;
+    }
+    try {
+      settings.put(field, Integer.parseInt(value.trim()));
+      return true;
+    } catch (NumberFormatException e) {
+      consoleListWithError(ctx, error);
+      return false;
+    }
+  }
+
   private void createForm(RoutingContext ctx) {
     String module = ctx.request().getFormAttribute("module");
-    String k = ctx.request().getFormAttribute("anonymityThreshold");
     JsonObject settings = new JsonObject();
-    if (k != null && !k.isBlank()) {
-      try {
-        settings.put("anonymityThreshold", Integer.parseInt(k.trim()));
-      } catch (NumberFormatException e) {
-        consoleListWithError(ctx, "The anonymity threshold must be a whole number, 3 or more.");
-        return;
-      }
-    }
-    String turnSeconds = ctx.request().getFormAttribute("defaultTurnSeconds");
-    if (turnSeconds != null && !turnSeconds.isBlank()) {
-      try {
-        settings.put("defaultTurnSeconds", Integer.parseInt(turnSeconds.trim()));
-      } catch (NumberFormatException e) {
-        consoleListWithError(ctx, "The default turn limit must be a whole number of seconds: 0 for no limit, or 15 to 900.");
-        return;
-      }
+    if (!wholeNumber(ctx, settings, "anonymityThreshold", "The anonymity threshold must be a whole number, 3 or more.")
+        || !wholeNumber(ctx, settings, "defaultTurnSeconds",
+            "The default turn limit must be a whole number of seconds: 0 for no limit, or 15 to 900.")) {
+      return;
     }
     String queueMode = ctx.request().getFormAttribute("queueMode");
     if (queueMode != null && !queueMode.isBlank()) {

@@ -37,6 +37,21 @@ public final class SessionViews {
   }
 
   public JsonObject publicView(SessionState s, String joinUrl, long now) {
+    return publicView(s, joinUrl, airtime(s, now), now);
+  }
+
+  /**
+   * The public view with the session's airtime computed once by the caller: one projection serves
+   * every audience of a publish (see {@link #participantView(SessionState, Participant, AirtimeSnapshot)}).
+   */
+  public JsonObject publicView(SessionState s, String joinUrl, AirtimeSnapshot airtime, long now) {
+    // The group's balance and voices heard, which every participant may see: here once for everyone,
+    // not in each private view, so that a turn ending does not mean a new frame for every screen.
+    return shared(s, joinUrl, now).put("airtime", airtime.groupJson());
+  }
+
+  /** What every audience's view starts from: the session, the agenda, the activity and the floor. */
+  private JsonObject shared(SessionState s, String joinUrl, long now) {
     JsonObject view = header(s, now).put("joinCode", JoinCodes.display(s.joinCode())).put("joinUrl", joinUrl);
     JsonArray agenda = new JsonArray();
     List<Activity> activities = module.activities();
@@ -49,14 +64,16 @@ public final class SessionViews {
     view.put("agenda", agenda);
     view.put("current", current(s, false));
     view.put("floor", publicFloor(s, now));
-    // The group's balance and voices heard, which every participant may see: here once for everyone,
-    // not in each private view, so that a turn ending does not mean a new frame for every screen.
-    view.put("airtime", airtime(s, now).groupJson());
     return view;
   }
 
   public JsonObject facilitatorView(SessionState s, String joinUrl, long now) {
-    JsonObject view = publicView(s, joinUrl, now);
+    return facilitatorView(s, joinUrl, airtime(s, now), now);
+  }
+
+  /** As {@link #facilitatorView(SessionState, String, long)} with the airtime computed by the caller. */
+  public JsonObject facilitatorView(SessionState s, String joinUrl, AirtimeSnapshot snapshot, long now) {
+    JsonObject view = shared(s, joinUrl, now);
     view.put("current", current(s, true));
     JsonArray people = new JsonArray();
     for (Participant p : s.participants()) {
@@ -67,12 +84,13 @@ public final class SessionViews {
     }
     view.put("participants", people);
     view.put("floor", s.floor().facilitatorView(s, now));
-    JsonObject airtime = airtime(s, now).toFacilitatorJson();
+    JsonObject airtime = snapshot.toFacilitatorJson();
     if (!s.settings().selfIdCategories().isEmpty()) {
       // Group figures as they stood when the current activity started: updated with every turn, they
       // would show which group the person who just spoke belongs to.
       long asOf = parityAsOf(s, now);
-      airtime.put("groupParity", airtime(s, asOf).groupParityJson()).put("groupParityAsOf", asOf);
+      JsonObject parity = asOf == now ? snapshot.groupParityJson() : airtime(s, asOf).groupParityJson();
+      airtime.put("groupParity", parity).put("groupParityAsOf", asOf);
     }
     view.put("airtime", airtime);
     view.put("settings", s.settings().toJson());
@@ -100,10 +118,14 @@ public final class SessionViews {
   }
 
   public JsonObject displayView(SessionState s, String joinUrl, long now) {
-    JsonObject view = publicView(s, joinUrl, now);
-    view.remove("airtime");
+    return displayView(s, joinUrl, airtime(s, now), now);
+  }
+
+  /** As {@link #displayView(SessionState, String, long)} with the airtime computed by the caller. */
+  public JsonObject displayView(SessionState s, String joinUrl, AirtimeSnapshot airtime, long now) {
+    JsonObject view = shared(s, joinUrl, now);
     if (s.settings().displayShowsBalance()) {
-      view.put("balance", airtime(s, now).groupJson());
+      view.put("balance", airtime.groupJson());
     }
     return view;
   }
