@@ -46,7 +46,7 @@ class AnonymityFeatureTest {
   }
 
   @Test
-  @DisplayName("A reflection shows nothing to anyone until the fifth answer, then the facilitator sees all five in a shuffled order")
+  @DisplayName("A reflection shows nothing to anyone until the fifth answer, then the facilitator sees all five")
   void reflectionThreshold() {
     h = FeatureHarness.start("understanding-privilege", 5);
     List<String> people = h.join(6);
@@ -70,7 +70,9 @@ class AnonymityFeatureTest {
 
     JsonObject f = h.facilitatorView();
     assertThat(f.getBoolean("released")).isTrue();
-    assertThat(texts(f.getJsonArray("items"))).containsExactlyInAnyOrderElementsOf(written).isNotEqualTo(written);
+    // Any one shuffle of five can come out in arrival order (1 in 120), so the order itself is
+    // proven over many draws in ShuffleTest, not here.
+    assertThat(texts(f.getJsonArray("items"))).containsExactlyInAnyOrderElementsOf(written);
     assertThat(f.getString("kind")).isEqualTo("reflection");
     assertThat(f.getJsonObject("guarantee").getString("headline")).isEqualTo("Anonymous");
     JsonObject pub = h.publicView();
