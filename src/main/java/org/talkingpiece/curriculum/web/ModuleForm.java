@@ -83,13 +83,14 @@ final class ModuleForm {
     if (!steps.isEmpty()) {
       a.put("steps", steps);
     }
+    // In the format's field order, so an unchanged form stores the same document, key order included.
+    putOptionalText(a, "ifLate", form.get(FormNames.activityField(i, "ifLate")));
     putLine(a, "grouping", form.get(FormNames.activityField(i, "grouping")));
     putLine(a, "intensity", form.get(FormNames.activityField(i, "intensity")));
     putText(a, "prompt", orEmpty(form.get(FormNames.activityField(i, "prompt"))));
     putText(a, "facilitatorNotes", orEmpty(form.get(FormNames.activityField(i, "facilitatorNotes"))));
     putLines(a, "debrief", orEmpty(form.get(FormNames.activityField(i, "debrief"))));
     putOptionalText(a, "accessibility", form.get(FormNames.activityField(i, "accessibility")));
-    putOptionalText(a, "ifLate", form.get(FormNames.activityField(i, "ifLate")));
     String contentNote = form.get(FormNames.activityField(i, "contentNote"));
     putOptionalText(a, "contentNote", contentNote == null ? null : contentNote.trim());
     return a.put("settings", settings(form, i, a.getString("type", "")));

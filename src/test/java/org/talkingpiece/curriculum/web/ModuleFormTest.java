@@ -102,7 +102,7 @@ class ModuleFormTest {
   @DisplayName("Minutes that do not add up are reported at the duration, and steps that do not add up at the steps")
   void minutesAtTheirFields() throws IOException {
     JsonObject doc = roundTrip(shipped("understanding-privilege").document());
-    activity(doc, 0).put("minutes", 9);
+    activity(doc, 1).put("minutes", 12);
     activity(doc, 3).getJsonArray("steps").getJsonObject(0).put("minutes", 4);
     Map<String, String> errors = errorsByField(doc);
     assertThat(errors).containsOnlyKeys("f-durationMinutes", "f-activities-3-steps");
