@@ -13,11 +13,13 @@ import java.util.Optional;
  * @param steps the timed parts of the activity; empty when it has none
  * @param facilitatorNotes never sent to participants (see {@link #participantView()})
  * @param settings the mechanic's settings with defaults applied
+ * @param ifLate what to shorten when the session runs late (Markdown); for facilitators only, so
+ *     never in {@link #participantView()}
  */
 public record Activity(String id, ActivityType type, String title, int minutes, List<Step> steps,
     Grouping grouping, Intensity intensity, String prompt, String facilitatorNotes,
     List<String> debrief, Optional<String> accessibility, Optional<String> contentNote,
-    JsonObject settings) {
+    JsonObject settings, Optional<String> ifLate) {
 
   public enum Grouping {
     WHOLE_GROUP, PAIRS, SMALL_GROUPS, INDIVIDUAL;
@@ -35,8 +37,21 @@ public record Activity(String id, ActivityType type, String title, int minutes, 
     }
   }
 
-  /** A timed part of an activity; {@code grouping} is empty when it is the activity's. */
-  public record Step(String label, int minutes, Optional<Grouping> grouping) {}
+  /**
+   * A timed part of an activity; {@code grouping} is empty when it is the activity's.
+   *
+   * @param debrief true for a step marked {@code kind: debrief}: the time set aside to talk through
+   *     what the activity stirred up (every high-intensity activity has one)
+   */
+  public record Step(String label, int minutes, Optional<Grouping> grouping, boolean debrief) {
+    /** The wire value of {@code kind} for a debrief step. */
+    public static final String DEBRIEF_KIND = "debrief";
+
+    /** An ordinary (not debrief) step. */
+    public Step(String label, int minutes, Optional<Grouping> grouping) {
+      this(label, minutes, grouping, false);
+    }
+  }
 
   public Activity {
     Objects.requireNonNull(id, "id");
@@ -44,6 +59,21 @@ public record Activity(String id, ActivityType type, String title, int minutes, 
     steps = List.copyOf(steps);
     debrief = List.copyOf(debrief);
     settings = settings.copy();
+    Objects.requireNonNull(ifLate, "ifLate");
+  }
+
+  /** An activity without an {@code ifLate} hint. */
+  public Activity(String id, ActivityType type, String title, int minutes, List<Step> steps,
+      Grouping grouping, Intensity intensity, String prompt, String facilitatorNotes,
+      List<String> debrief, Optional<String> accessibility, Optional<String> contentNote,
+      JsonObject settings) {
+    this(id, type, title, minutes, steps, grouping, intensity, prompt, facilitatorNotes, debrief,
+        accessibility, contentNote, settings, Optional.empty());
+  }
+
+  /** The minutes of the steps marked as debrief (0 when there are none). */
+  public int debriefMinutes() {
+    return steps.stream().filter(Step::debrief).mapToInt(Step::minutes).sum();
   }
 
   @Override
@@ -97,6 +127,9 @@ public record Activity(String id, ActivityType type, String title, int minutes, 
   private static JsonObject stepJson(Step step) {
     JsonObject json = new JsonObject().put("label", step.label()).put("minutes", step.minutes());
     step.grouping().ifPresent(g -> json.put("grouping", g.wireName()));
+    if (step.debrief()) {
+      json.put("kind", Step.DEBRIEF_KIND);
+    }
     return json;
   }
 }

@@ -62,12 +62,36 @@ final class ActivityRules {
     }
   }
 
+  /**
+   * A high-intensity activity needs debrief questions and time to ask them: a step marked
+   * {@code kind: debrief} (its minutes are at least 1 by the schema). A step is recognised only by
+   * that marker, never by its label, so renaming or translating a step cannot switch the rule off.
+   */
   private void checkDebrief(JsonNode activity, String at) {
-    if ("high".equals(Nodes.textOrNull(activity.get("intensity")))
-        && Nodes.elements(activity.get("debrief")).isEmpty()) {
-      error(DocPath.field(at, "debrief"),
-          "a high-intensity activity needs at least one debrief question");
+    if (!"high".equals(Nodes.textOrNull(activity.get("intensity")))) {
+      return;
     }
+    String name = describe(activity, at);
+    if (Nodes.elements(activity.get("debrief")).isEmpty()) {
+      error(DocPath.field(at, "debrief"),
+          name + " is high intensity, so it needs at least one debrief question");
+    }
+    JsonNode steps = activity.get("steps");
+    if (steps != null && !steps.isArray()) {
+      return; // the schema reports the wrong type
+    }
+    boolean hasDebriefStep = Nodes.elements(steps).stream()
+        .anyMatch(s -> "debrief".equals(Nodes.textOrNull(s.get("kind"))));
+    if (!hasDebriefStep) {
+      error(DocPath.field(at, "steps"), name + " is high intensity, so its steps need a debrief step"
+          + " with minutes, for example {label: Debrief, minutes: 5, kind: debrief}");
+    }
+  }
+
+  /** How an error names the activity: by its id when it has one. */
+  private static String describe(JsonNode activity, String at) {
+    String id = Nodes.textOrNull(activity.get("id"));
+    return id == null ? "this activity" : "the activity \"" + id + "\"";
   }
 
   private void checkPoll(JsonNode settings, String at) {

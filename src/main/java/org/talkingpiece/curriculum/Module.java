@@ -63,6 +63,21 @@ public record Module(String slug, int version, ModuleStatus status, String title
         anonymityThreshold, activities, document.copy().put("status", newStatus.wireName()));
   }
 
+  /** What to shorten when the whole session runs late (Markdown), for facilitators only. */
+  public Optional<String> ifLate() {
+    return Optional.ofNullable(document.getString("ifLate"));
+  }
+
+  /** What the facilitator reads and checks just before the session (Markdown), for facilitators only. */
+  public Optional<String> preBrief() {
+    return Optional.ofNullable(document.getString("preBrief"));
+  }
+
+  /** Questions the facilitator answers for themselves after the session (Markdown), for facilitators only. */
+  public Optional<String> selfDebrief() {
+    return Optional.ofNullable(document.getString("selfDebrief"));
+  }
+
   /** The whole document, facilitator notes and preparation included: for facilitators and authors. */
   public JsonObject fullView() {
     return document.copy();

@@ -39,7 +39,8 @@ final class ModuleReader {
     for (Object s : a.getJsonArray("steps", new JsonArray())) {
       JsonObject step = (JsonObject) s;
       steps.add(new Activity.Step(step.getString("label"), step.getInteger("minutes"),
-          Optional.ofNullable(step.getString("grouping")).map(g -> Wire.parse(Activity.Grouping.class, g))));
+          Optional.ofNullable(step.getString("grouping")).map(g -> Wire.parse(Activity.Grouping.class, g)),
+          Activity.Step.DEBRIEF_KIND.equals(step.getString("kind"))));
     }
     return new Activity(
         a.getString("id"),
@@ -54,7 +55,8 @@ final class ModuleReader {
         strings(a.getJsonArray("debrief")),
         Optional.ofNullable(a.getString("accessibility")),
         Optional.ofNullable(a.getString("contentNote")),
-        a.getJsonObject("settings", new JsonObject()));
+        a.getJsonObject("settings", new JsonObject()),
+        Optional.ofNullable(a.getString("ifLate")));
   }
 
   private static List<String> strings(JsonArray array) {

@@ -44,13 +44,104 @@ class ActivityRulesTest {
     onlyError(errors(doc), "activities[1].steps", "the steps add up to 11 minutes but the activity has 10");
   }
 
-  @Test
-  @DisplayName("A high-intensity activity needs a debrief question")
-  void highIntensityNeedsDebrief() {
+  /** The example's round made high intensity, with the given steps (none when empty). */
+  private static JsonObject highIntensity(JsonObject... steps) {
     JsonObject doc = exampleDoc();
-    activity(doc, 0).put("intensity", "high");
+    JsonObject round = activity(doc, 0).put("intensity", "high")
+        .put("debrief", new JsonArray().add("What stays with you?"));
+    if (steps.length > 0) {
+      round.put("steps", new JsonArray(List.of((Object[]) steps)));
+    }
+    return doc;
+  }
 
-    onlyError(errors(doc), "activities[0].debrief", "a high-intensity activity needs at least one debrief question");
+  private static JsonObject step(String label, int minutes) {
+    return new JsonObject().put("label", label).put("minutes", minutes);
+  }
+
+  @Test
+  @DisplayName("A high-intensity activity needs a debrief question, named by the activity's id")
+  void highIntensityNeedsDebriefQuestion() {
+    JsonObject doc = highIntensity(step("Round", 7), step("Debrief", 3).put("kind", "debrief"));
+    activity(doc, 0).put("debrief", new JsonArray());
+
+    onlyError(errors(doc), "activities[0].debrief",
+        "the activity \"check-in\" is high intensity, so it needs at least one debrief question");
+  }
+
+  @Test
+  @DisplayName("A high-intensity activity without steps needs a debrief step")
+  void highIntensityWithoutSteps() {
+    onlyError(errors(highIntensity()), "activities[0].steps",
+        "the activity \"check-in\" is high intensity, so its steps need a debrief step with minutes,"
+            + " for example {label: Debrief, minutes: 5, kind: debrief}");
+  }
+
+  @Test
+  @DisplayName("A step labelled \"Debrief\" is not a debrief step without kind: debrief")
+  void labelIsNotAMarker() {
+    JsonObject doc = highIntensity(step("Round", 7), step("Debrief", 3));
+
+    onlyError(errors(doc), "activities[0].steps",
+        "the activity \"check-in\" is high intensity, so its steps need a debrief step with minutes,"
+            + " for example {label: Debrief, minutes: 5, kind: debrief}");
+  }
+
+  @Test
+  @DisplayName("A debrief step with no minutes is refused by the schema")
+  void debriefStepNeedsMinutes() {
+    JsonObject doc = highIntensity(step("Round", 10), step("Talk it through", 0).put("kind", "debrief"));
+
+    List<ValidationError> errors = errors(doc);
+    assertThat(errors).extracting(ValidationError::path).contains("activities[0].steps[1].minutes");
+    assertThat(errors).extracting(ValidationError::message).contains("must be at least 1 (found 0)");
+  }
+
+  @Test
+  @DisplayName("A high-intensity activity with a marked debrief step is valid, and the step is read as one")
+  void highIntensityWithDebriefStep() {
+    JsonObject doc = highIntensity(step("Round", 7), step("Talk it through", 3).put("kind", "debrief"));
+
+    ValidationResult result = validator.validateJson(ModuleValidator.FORM, doc);
+
+    assertThat(result.errors()).isEmpty();
+    Activity round = result.module().activities().get(0);
+    assertThat(round.steps()).extracting(Activity.Step::debrief).containsExactly(false, true);
+    assertThat(round.debriefMinutes()).isEqualTo(3);
+    assertThat(round.participantView().getJsonArray("steps").getJsonObject(1).getString("kind"))
+        .isEqualTo("debrief");
+  }
+
+  @Test
+  @DisplayName("A step kind other than debrief is refused")
+  void unknownStepKind() {
+    JsonObject doc = exampleDoc();
+    activity(doc, 1).getJsonArray("steps").getJsonObject(1).put("kind", "discussion");
+
+    onlyError(errors(doc), "activities[1].steps[1].kind", "\"discussion\" is not allowed here; use one of: debrief");
+  }
+
+  @Test
+  @DisplayName("An activity's ifLate hint is kept for facilitators and never sent to participants")
+  void activityIfLate() {
+    JsonObject doc = exampleDoc();
+    activity(doc, 0).put("ifLate", "Ask for one word each: saves 4 minutes.");
+
+    ValidationResult result = validator.validateJson(ModuleValidator.FORM, doc);
+
+    assertThat(result.errors()).isEmpty();
+    Activity round = result.module().activities().get(0);
+    assertThat(round.ifLate()).contains("Ask for one word each: saves 4 minutes.");
+    assertThat(round.participantView().containsKey("ifLate")).isFalse();
+  }
+
+  @Test
+  @DisplayName("An empty ifLate is refused, naming the activity's field")
+  void emptyIfLate() {
+    JsonObject doc = exampleDoc();
+    activity(doc, 1).put("ifLate", "");
+
+    onlyError(errors(doc), "activities[1].ifLate", "must not be empty");
   }
 
   @Test

@@ -34,6 +34,35 @@ class ModuleTest {
   }
 
   @Test
+  @DisplayName("The module's ifLate, pre-brief and self-debrief reach facilitators, never participants")
+  void facilitatorOnlyModuleTexts() {
+    JsonObject doc = exampleDoc()
+        .put("ifLate", "Shorten the check-in to one word each.")
+        .put("preBrief", "Check the quiet room is free.")
+        .put("selfDebrief", "What did I avoid saying?");
+
+    Module module = Fixtures.module(doc);
+
+    assertThat(module.ifLate()).contains("Shorten the check-in to one word each.");
+    assertThat(module.preBrief()).contains("Check the quiet room is free.");
+    assertThat(module.selfDebrief()).contains("What did I avoid saying?");
+    assertThat(module.fullView().getString("selfDebrief")).isEqualTo("What did I avoid saying?");
+    assertThat(module.participantView().encode()).doesNotContain("Shorten the check-in")
+        .doesNotContain("quiet room").doesNotContain("avoid saying");
+  }
+
+  @Test
+  @DisplayName("An empty module-level ifLate, preBrief or selfDebrief is refused by name")
+  void emptyModuleTexts() {
+    JsonObject doc = exampleDoc().put("ifLate", "").put("preBrief", "").put("selfDebrief", "");
+
+    List<ValidationError> errors = ModuleValidator.create().validateJson(ModuleValidator.FORM, doc).errors();
+
+    assertThat(errors).extracting(ValidationError::path).containsExactlyInAnyOrder("ifLate", "preBrief", "selfDebrief");
+    assertThat(errors).extracting(ValidationError::message).containsOnly("must not be empty");
+  }
+
+  @Test
   @DisplayName("Facilitators and authors get the whole document, notes included")
   void fullViewHasEverything() {
     Module module = Fixtures.exampleModule();

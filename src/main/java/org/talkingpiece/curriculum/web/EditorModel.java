@@ -127,6 +127,14 @@ final class EditorModel {
         preparation.getValue("coFacilitators")).rows(3);
     moduleField(Input.TEXTAREA, "preparation.notes", "Preparation notes (Markdown)",
         preparation.getValue("notes")).rows(8);
+    moduleField(Input.TEXTAREA, "preBrief", "Facilitator pre-brief (Markdown, optional)",
+        doc.getValue("preBrief")).rows(5)
+        .hint("What the facilitator checks and settles in themselves just before the session.");
+    moduleField(Input.TEXTAREA, "selfDebrief", "Facilitator self-debrief (Markdown, optional)",
+        doc.getValue("selfDebrief")).rows(5)
+        .hint("Questions the facilitator answers privately after the session.");
+    moduleField(Input.TEXTAREA, "ifLate", "If running late (Markdown, optional)", doc.getValue("ifLate"))
+        .rows(3).hint("What to shorten, and by how many minutes, when the whole session runs late.");
     JsonObject change = ModuleForm.currentChange(doc);
     moduleField(Input.TEXTAREA, FormNames.CHANGE_SUMMARY, "What changed in version " + doc.getValue("version"),
         change == null ? "" : change.getValue("summary")).rows(2)
@@ -155,9 +163,11 @@ final class EditorModel {
         "Facilitator notes (Markdown, never shown to participants)", a).rows(8));
     f.put("debrief", field(Input.TEXTAREA, FormNames.activityField(i, "debrief"), "Debrief questions, one per line",
         who + ": debrief questions").value(lines(a.getValue("debrief"))).rows(3)
-        .hint("A high-intensity activity needs at least one."));
+        .hint("A high-intensity activity needs at least one, and a debrief step (below) to ask them in."));
     f.put("accessibility", activityField(i, Input.TEXTAREA, "accessibility",
         "Accessibility notes (Markdown, optional)", a).rows(3));
+    f.put("ifLate", activityField(i, Input.TEXTAREA, "ifLate", "If running late (Markdown, optional)", a).rows(2)
+        .hint("What to shorten in this activity, and by how many minutes. Facilitators only."));
     f.put("contentNote", activityField(i, Input.TEXTAREA, "contentNote", "Content note (optional)", a).rows(2)
         .hint("Shown before the activity starts, with a private \"step out for a moment\" control."));
 
@@ -179,6 +189,8 @@ final class EditorModel {
       row.put("grouping", field(Input.SELECT, FormNames.step(i, j, "grouping"), "Step " + (j + 1) + ": grouping",
           step + ": grouping")
           .value(s.getValue("grouping")).choices(groupings));
+      row.put("kind", field(Input.SELECT, FormNames.step(i, j, "kind"), "Step " + (j + 1) + ": kind",
+          step + ": kind").value(s.getValue("kind")).choices(Labels.STEP_KINDS));
       stepRows.add(row);
     }
 

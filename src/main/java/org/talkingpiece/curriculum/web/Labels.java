@@ -27,6 +27,11 @@ final class Labels {
       new Choice("small-groups", "Small groups"),
       new Choice("individual", "Individual"));
 
+  /** A step's {@code kind}: empty for an ordinary step. */
+  static final List<Choice> STEP_KINDS = List.of(
+      new Choice("", "Ordinary step"),
+      new Choice("debrief", "Debrief"));
+
   static final List<Choice> INTENSITIES = List.of(
       new Choice("low", "Low"),
       new Choice("medium", "Medium"),

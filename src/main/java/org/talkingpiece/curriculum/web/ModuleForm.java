@@ -18,8 +18,8 @@ import java.util.Objects;
  * <p>How values are read, so that saving an unchanged form stores the same content:
  * <ul>
  *   <li>one-line texts are trimmed; Markdown texts keep their spacing, with line breaks as {@code \n};</li>
- *   <li>optional texts ({@code accessibility}, {@code contentNote}, {@code anonymityThreshold}) left
- *       empty are left out;</li>
+ *   <li>optional texts ({@code accessibility}, {@code contentNote}, {@code ifLate}, {@code preBrief},
+ *       {@code selfDebrief}, {@code anonymityThreshold}) left empty are left out;</li>
  *   <li>a number that is not a whole number is kept as typed, so the validator names it;</li>
  *   <li>lists written one item per line drop empty lines;</li>
  *   <li>empty rows (authors, steps) are dropped: the form always offers one blank row to add one.</li>
@@ -60,6 +60,9 @@ final class ModuleForm {
     putLines(preparation, "reading", form.get("preparation.reading"));
     putText(preparation, "coFacilitators", form.get("preparation.coFacilitators"));
     putText(preparation, "notes", form.get("preparation.notes"));
+    putOptionalText(doc, "preBrief", form.get("preBrief"));
+    putOptionalText(doc, "selfDebrief", form.get("selfDebrief"));
+    putOptionalText(doc, "ifLate", form.get("ifLate"));
 
     readChangeSummary(form.get(FormNames.CHANGE_SUMMARY), doc, today);
 
@@ -80,6 +83,8 @@ final class ModuleForm {
     if (!steps.isEmpty()) {
       a.put("steps", steps);
     }
+    // In the format's field order, so an unchanged form stores the same document, key order included.
+    putOptionalText(a, "ifLate", form.get(FormNames.activityField(i, "ifLate")));
     putLine(a, "grouping", form.get(FormNames.activityField(i, "grouping")));
     putLine(a, "intensity", form.get(FormNames.activityField(i, "intensity")));
     putText(a, "prompt", orEmpty(form.get(FormNames.activityField(i, "prompt"))));
@@ -97,6 +102,7 @@ final class ModuleForm {
       String label = trimmed(form.get(FormNames.step(i, j, "label")));
       String minutes = trimmed(form.get(FormNames.step(i, j, "minutes")));
       String grouping = trimmed(form.get(FormNames.step(i, j, "grouping")));
+      String kind = trimmed(form.get(FormNames.step(i, j, "kind")));
       if (label.isEmpty() && minutes.isEmpty()) {
         continue;
       }
@@ -104,6 +110,9 @@ final class ModuleForm {
       putNumber(step, "minutes", minutes);
       if (!grouping.isEmpty()) {
         step.put("grouping", grouping);
+      }
+      if (!kind.isEmpty()) {
+        step.put("kind", kind);
       }
       steps.add(step);
     }

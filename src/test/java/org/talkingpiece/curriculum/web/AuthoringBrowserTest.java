@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.talkingpiece.support.Browser;
 
-/** Journey 12 in Chromium: an author revises "Understanding Privilege" and publishes version 2. */
+/** Journey 12 in Chromium: an author revises "Understanding Privilege" and publishes its next version. */
 class AuthoringBrowserTest {
   static Browser browser;
   static Client.World world;
@@ -56,9 +56,11 @@ class AuthoringBrowserTest {
   }
 
   @Test
-  @DisplayName("An author edits Understanding Privilege, sees a mistake at its field, fixes it, previews and publishes version 2; version 1 stays as it was")
+  @DisplayName("An author edits Understanding Privilege, sees a mistake at its field, fixes it, previews and publishes the next version; the shipped one stays as it was")
   void editPreviewPublish() {
-    String versionOne = Client.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/1",
+    int shipped = ModuleApiTest.shippedVersion("understanding-privilege");
+    int next = shipped + 1;
+    String versionOne = Client.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/" + shipped,
         world.facilitatorToken).bodyAsString();
     try (BrowserContext context = browser.newContext()) {
       Page page = signIn(context);
@@ -68,7 +70,7 @@ class AuthoringBrowserTest {
       page.getByRole(AriaRole.BUTTON, named("Edit Understanding Privilege")).click();
       page.waitForURL(world.server.url("/author/modules/understanding-privilege/edit"));
       assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-          .hasText("Edit Understanding Privilege draft version 2");
+          .hasText("Edit Understanding Privilege draft version " + next);
       Browser.axe(page);
 
       Locator checkIn = page.getByRole(AriaRole.GROUP, named("Activity 2: Check-in"));
@@ -94,7 +96,7 @@ class AuthoringBrowserTest {
       assertThat(titleAgain).isFocused();
 
       titleAgain.fill("Checking in");
-      page.getByLabel("What changed in version 2").fill("A friendlier title for the check-in.");
+      page.getByLabel("What changed in version " + next).fill("A friendlier title for the check-in.");
       assertThat(page.locator("[data-live-status]").first()).hasText("No problems found.");
       assertThat(fieldError).isHidden();
       page.getByRole(AriaRole.BUTTON, named("Save draft")).first().click();
@@ -103,24 +105,24 @@ class AuthoringBrowserTest {
 
       page.getByRole(AriaRole.LINK, named("Preview")).click();
       assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-          .hasText("Preview: Understanding Privilege version 2, draft");
+          .hasText("Preview: Understanding Privilege version " + next + ", draft");
       assertThat(page.getByRole(AriaRole.HEADING, named("2. Checking in 0:07 to 0:17"))).isVisible();
       assertThat(page.locator("#activity-everyday-ease-inventory .participant-view")).containsText("Prefer not to say");
       assertThat(page.locator("#activity-everyday-ease-inventory .facilitator-view")).containsText("privilege walk");
       Browser.axe(page);
 
-      page.getByRole(AriaRole.LINK, named("Publish version 2…")).click();
+      page.getByRole(AriaRole.LINK, named("Publish version " + next + "…")).click();
       assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-          .hasText("Publish version 2 of Understanding Privilege?");
+          .hasText("Publish version " + next + " of Understanding Privilege?");
       assertThat(page.getByText("A friendlier title for the check-in.")).isVisible();
-      page.getByRole(AriaRole.BUTTON, named("Publish version 2")).click();
-      assertThat(page.getByRole(AriaRole.STATUS)).containsText("Version 2 is published.");
+      page.getByRole(AriaRole.BUTTON, named("Publish version " + next)).click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("Version " + next + " is published.");
 
       JsonObject live = api("/api/modules/understanding-privilege");
-      assertThat(live.getInteger("version")).isEqualTo(2);
+      assertThat(live.getInteger("version")).isEqualTo(next);
       assertThat(live.getJsonArray("activities").getJsonObject(1).getString("title")).isEqualTo("Checking in");
       assertThat(live.getString("status")).isEqualTo("published");
-      String stillOne = Client.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/1",
+      String stillOne = Client.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/" + shipped,
           world.facilitatorToken).bodyAsString();
       assertThat(stillOne).isEqualTo(versionOne);
       assertThat(new JsonObject(stillOne).getJsonArray("activities").getJsonObject(1).getString("title")).isEqualTo("Check-in");

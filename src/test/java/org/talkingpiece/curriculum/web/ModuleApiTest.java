@@ -38,6 +38,19 @@ class ModuleApiTest {
     return Files.readString(Path.of("content/modules", slug + ".yaml"));
   }
 
+  /** The version a shipped module file holds, so tests keep working when a module gets a new edition. */
+  static int shippedVersion(String slug) {
+    try {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^version: (\\d+)$").matcher(shippedYaml(slug));
+      if (!m.find()) {
+        throw new IllegalStateException(slug + ".yaml has no top-level version");
+      }
+      return Integer.parseInt(m.group(1));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static HttpResponse<Buffer> get(String path, String token) {
     return api(world.web, HttpMethod.GET, path, token);
   }
@@ -80,13 +93,13 @@ class ModuleApiTest {
   @DisplayName("Someone not signed in reads a module without facilitator notes or preparation; facilitators and authors get them")
   void notesOnlyForFacilitatorsAndAuthors() {
     JsonObject anonymous = get("/api/modules/understanding-privilege", null).bodyAsJsonObject();
-    assertThat(anonymous.getInteger("version")).isEqualTo(1);
+    assertThat(anonymous.getInteger("version")).isEqualTo(shippedVersion("understanding-privilege"));
     assertThat(anonymous.containsKey("preparation")).isFalse();
     assertThat(anonymous.containsKey("changeLog")).isFalse();
     assertThat(anonymous.encode()).doesNotContain("facilitatorNotes").doesNotContain("privilege walk");
     assertThat(anonymous.getJsonArray("activities").getJsonObject(0).getString("prompt")).contains("Welcome.");
 
-    JsonObject anonymousVersion = get("/api/modules/understanding-privilege/versions/1", null).bodyAsJsonObject();
+    JsonObject anonymousVersion = get("/api/modules/understanding-privilege/versions/" + shippedVersion("understanding-privilege"), null).bodyAsJsonObject();
     assertThat(anonymousVersion).isEqualTo(anonymous);
 
     for (String token : List.of(world.facilitatorToken, world.authorToken)) {
@@ -142,13 +155,14 @@ class ModuleApiTest {
     HttpResponse<Buffer> r = postYaml(world.authorToken, "privilege-for-managers.yaml",
         copyAs("understanding-privilege", "privilege-for-managers"));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
-    assertThat(r.getHeader("Location")).isEqualTo("/api/modules/privilege-for-managers/versions/1");
+    int v = shippedVersion("understanding-privilege");
+    assertThat(r.getHeader("Location")).isEqualTo("/api/modules/privilege-for-managers/versions/" + v);
     assertThat(r.bodyAsJsonObject().getString("status")).isEqualTo("draft");
 
-    assertThat(get("/api/modules/privilege-for-managers/versions/1", world.authorToken).statusCode()).isEqualTo(200);
-    assertThat(get("/api/modules/privilege-for-managers/versions/1", world.facilitatorToken).statusCode()).isEqualTo(404);
-    assertThat(get("/api/modules/privilege-for-managers/versions/1", null).statusCode()).isEqualTo(404);
-    assertThat(get("/api/modules/privilege-for-managers/versions/1.yaml", world.facilitatorToken).statusCode()).isEqualTo(404);
+    assertThat(get("/api/modules/privilege-for-managers/versions/" + v, world.authorToken).statusCode()).isEqualTo(200);
+    assertThat(get("/api/modules/privilege-for-managers/versions/" + v, world.facilitatorToken).statusCode()).isEqualTo(404);
+    assertThat(get("/api/modules/privilege-for-managers/versions/" + v, null).statusCode()).isEqualTo(404);
+    assertThat(get("/api/modules/privilege-for-managers/versions/" + v + ".yaml", world.facilitatorToken).statusCode()).isEqualTo(404);
     assertThat(get("/api/modules/privilege-for-managers", null).statusCode()).isEqualTo(404);
     assertThat(get("/api/modules", null).bodyAsString()).doesNotContain("privilege-for-managers");
   }
@@ -163,41 +177,43 @@ class ModuleApiTest {
   }
 
   @Test
-  @DisplayName("An author saves a draft as JSON or YAML and publishes it: version 2 is live and version 1 is unchanged")
+  @DisplayName("An author saves a draft as JSON or YAML and publishes it: the new version is live and the shipped one is unchanged")
   void saveDraftAndPublish() throws IOException {
     String slug = "allyship-in-action";
     String path = "/api/modules/" + slug;
-    String versionOne = get(path + "/versions/1", world.facilitatorToken).bodyAsString();
-    String versionOneYaml = get(path + "/versions/1.yaml", world.facilitatorToken).bodyAsString();
+    int shipped = shippedVersion(slug);
+    int next = shipped + 1;
+    String versionOne = get(path + "/versions/" + shipped, world.facilitatorToken).bodyAsString();
+    String versionOneYaml = get(path + "/versions/" + shipped + ".yaml", world.facilitatorToken).bodyAsString();
 
-    JsonObject draft = new JsonObject(versionOne).put("version", 2).put("status", "draft");
-    draft.getJsonArray("changeLog").add(new JsonObject().put("version", 2).put("date", "2026-11-24")
+    JsonObject draft = new JsonObject(versionOne).put("version", next).put("status", "draft");
+    draft.getJsonArray("changeLog").add(new JsonObject().put("version", next).put("date", "2026-12-24")
         .put("summary", "A clearer first activity."));
     draft.getJsonArray("activities").getJsonObject(0).put("title", "Arriving together");
     HttpResponse<Buffer> saved = api(world.web, HttpMethod.PUT, path + "/draft", world.authorToken, null, draft);
     assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
     assertThat(saved.bodyAsJsonObject().getString("status")).isEqualTo("draft");
 
-    String yaml = get(path + "/versions/2.yaml", world.authorToken).bodyAsString()
+    String yaml = get(path + "/versions/" + next + ".yaml", world.authorToken).bodyAsString()
         .replace("title: Arriving together", "title: Arriving, together");
     HttpResponse<Buffer> savedYaml = api(world.web, HttpMethod.PUT, path + "/draft", world.authorToken,
         "application/x-yaml", yaml);
     assertThat(savedYaml.statusCode()).as(savedYaml.bodyAsString()).isEqualTo(200);
-    assertThat(get(path, null).bodyAsJsonObject().getInteger("version")).as("a draft is not live").isEqualTo(1);
+    assertThat(get(path, null).bodyAsJsonObject().getInteger("version")).as("a draft is not live").isEqualTo(shipped);
 
-    HttpResponse<Buffer> published = api(world.web, HttpMethod.POST, path + "/versions/2/publish", world.authorToken);
+    HttpResponse<Buffer> published = api(world.web, HttpMethod.POST, path + "/versions/" + next + "/publish", world.authorToken);
     assertThat(published.statusCode()).isEqualTo(200);
     assertThat(published.bodyAsJsonObject().getString("status")).isEqualTo("published");
 
     JsonObject live = get(path, null).bodyAsJsonObject();
-    assertThat(live.getInteger("version")).isEqualTo(2);
+    assertThat(live.getInteger("version")).isEqualTo(next);
     assertThat(live.getJsonArray("activities").getJsonObject(0).getString("title")).isEqualTo("Arriving, together");
-    assertThat(get(path + "/versions/1", world.facilitatorToken).bodyAsString()).isEqualTo(versionOne);
-    assertThat(get(path + "/versions/1.yaml", world.facilitatorToken).bodyAsString()).isEqualTo(versionOneYaml);
+    assertThat(get(path + "/versions/" + shipped, world.facilitatorToken).bodyAsString()).isEqualTo(versionOne);
+    assertThat(get(path + "/versions/" + shipped + ".yaml", world.facilitatorToken).bodyAsString()).isEqualTo(versionOneYaml);
     assertThat(get("/api/modules", null).bodyAsJsonArray().stream().map(JsonObject.class::cast)
-        .filter(m -> m.getString("slug").equals(slug)).findFirst().orElseThrow().getInteger("version")).isEqualTo(2);
+        .filter(m -> m.getString("slug").equals(slug)).findFirst().orElseThrow().getInteger("version")).isEqualTo(next);
 
-    HttpResponse<Buffer> again = api(world.web, HttpMethod.POST, path + "/versions/2/publish", world.authorToken);
+    HttpResponse<Buffer> again = api(world.web, HttpMethod.POST, path + "/versions/" + next + "/publish", world.authorToken);
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.bodyAsJsonObject().getString("error")).isEqualTo("wrong-state");
     HttpResponse<Buffer> overwrite = api(world.web, HttpMethod.PUT, path + "/draft", world.authorToken,
@@ -209,7 +225,7 @@ class ModuleApiTest {
   @DisplayName("Saving a draft that does not validate, or that names another module, answers 422 naming the field")
   void saveDraftInvalid() {
     JsonObject doc = get("/api/modules/systemic-racism-in-organisations", world.authorToken).bodyAsJsonObject()
-        .put("version", 2);
+        .put("version", shippedVersion("systemic-racism-in-organisations") + 1);
     HttpResponse<Buffer> r = api(world.web, HttpMethod.PUT, "/api/modules/systemic-racism-in-organisations/draft",
         world.authorToken, null, doc);
     assertThat(r.statusCode()).isEqualTo(422);
@@ -226,17 +242,17 @@ class ModuleApiTest {
   @Test
   @DisplayName("The YAML export is for facilitators and authors, downloads as <slug>.yaml and imports to the same content")
   void exportYaml() {
-    HttpResponse<Buffer> anonymous = get("/api/modules/understanding-privilege/versions/1.yaml", null);
+    HttpResponse<Buffer> anonymous = get("/api/modules/understanding-privilege/versions/" + shippedVersion("understanding-privilege") + ".yaml", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.bodyAsJsonObject().getString("error")).isEqualTo("unauthenticated");
 
-    HttpResponse<Buffer> r = get("/api/modules/understanding-privilege/versions/1.yaml", world.facilitatorToken);
+    HttpResponse<Buffer> r = get("/api/modules/understanding-privilege/versions/" + shippedVersion("understanding-privilege") + ".yaml", world.facilitatorToken);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.getHeader("Content-Type")).startsWith("application/yaml");
     assertThat(r.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"understanding-privilege.yaml\"");
     String hash = ModuleValidator.create().validateYaml("understanding-privilege.yaml", r.bodyAsString())
         .orElseThrow().contentHash();
-    JsonObject stored = get("/api/modules/understanding-privilege/versions/1", world.facilitatorToken).bodyAsJsonObject();
+    JsonObject stored = get("/api/modules/understanding-privilege/versions/" + shippedVersion("understanding-privilege"), world.facilitatorToken).bodyAsJsonObject();
     assertThat(hash).isEqualTo(ModuleValidator.create().validateJson(ModuleValidator.FORM, stored).orElseThrow().contentHash());
   }
 

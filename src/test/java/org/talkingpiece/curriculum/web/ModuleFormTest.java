@@ -102,7 +102,7 @@ class ModuleFormTest {
   @DisplayName("Minutes that do not add up are reported at the duration, and steps that do not add up at the steps")
   void minutesAtTheirFields() throws IOException {
     JsonObject doc = roundTrip(shipped("understanding-privilege").document());
-    activity(doc, 0).put("minutes", 9);
+    activity(doc, 1).put("minutes", 12);
     activity(doc, 3).getJsonArray("steps").getJsonObject(0).put("minutes", 4);
     Map<String, String> errors = errorsByField(doc);
     assertThat(errors).containsOnlyKeys("f-durationMinutes", "f-activities-3-steps");
@@ -179,13 +179,16 @@ class ModuleFormTest {
   @Test
   @DisplayName("The change summary edits this version's change-log entry, and is where change-log errors show")
   void changeSummary() throws IOException {
-    JsonObject doc = shipped("understanding-privilege").document().put("version", 2);
-    doc.getJsonArray("changeLog").add(new JsonObject().put("version", 2).put("date", "2026-11-23").put("summary", "Work in progress."));
-    MultiMap form = submitted(EditorModel.build(doc, List.of()), 2);
+    Module shipped = shipped("understanding-privilege");
+    int next = shipped.version() + 1;
+    JsonObject doc = shipped.document().put("version", next);
+    int entries = doc.getJsonArray("changeLog").size();
+    doc.getJsonArray("changeLog").add(new JsonObject().put("version", next).put("date", "2026-11-23").put("summary", "Work in progress."));
+    MultiMap form = submitted(EditorModel.build(doc, List.of()), next);
     assertThat(form.get(FormNames.CHANGE_SUMMARY)).isEqualTo("Work in progress.");
     form.set(FormNames.CHANGE_SUMMARY, "Shorter check-in.");
     JsonObject read = ModuleForm.read(form, doc, TODAY);
-    assertThat(read.getJsonArray("changeLog").getJsonObject(1).getString("summary")).isEqualTo("Shorter check-in.");
+    assertThat(read.getJsonArray("changeLog").getJsonObject(entries).getString("summary")).isEqualTo("Shorter check-in.");
     assertThat(read.getJsonArray("changeLog").getJsonObject(0).getString("summary")).isEqualTo("First published version.");
 
     form.set(FormNames.CHANGE_SUMMARY, " ");
