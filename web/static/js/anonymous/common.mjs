@@ -1,5 +1,5 @@
-import {el, setText, syncList, toggleClass} from './live/dom.mjs';
-import {plural} from './live/format.mjs';
+import {el, setText, syncList, toggleClass} from '../live/dom.mjs';
+import {plural} from '../live/format.mjs';
 
 /**
  * What the anonymous panels of every screen share: their own element lookup (data-anon-ref, so they

@@ -1,6 +1,6 @@
-import {el, setText, show, syncList, toggleClass} from './live/dom.mjs';
-import {plural} from './live/format.mjs';
-import {announce, anonRefs, progressText, renderBars, renderCloud} from './anonymous-common.mjs';
+import {el, setText, show, syncList, toggleClass} from '../live/dom.mjs';
+import {plural} from '../live/format.mjs';
+import {announce, anonRefs, progressText, renderBars, renderCloud} from './common.mjs';
 
 const KINDS = {
   reflection: 'Written reflection',

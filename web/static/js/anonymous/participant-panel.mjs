@@ -1,6 +1,6 @@
-import {el, setText, show, syncList, toggleClass} from './live/dom.mjs';
-import {plural} from './live/format.mjs';
-import {HEADINGS, announce, anonRefs, progressText, renderBars, renderCloud} from './anonymous-common.mjs';
+import {el, setText, show, syncList, toggleClass} from '../live/dom.mjs';
+import {plural} from '../live/format.mjs';
+import {HEADINGS, announce, anonRefs, progressText, renderBars, renderCloud} from './common.mjs';
 
 const PREFER_NOT = 'prefer-not-to-say';
 const SIGNAL_NAMES = {ouch: '"Ouch"', pause: '"I need a pause"'};

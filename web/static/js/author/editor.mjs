@@ -1,5 +1,5 @@
-import LiveValidation from './live-validation.js';
-import { showErrors } from './errors.js';
+import LiveValidation from './live-validation.mjs';
+import {showErrors} from './errors.mjs';
 
 /**
  * The module edit form: live validation, the settings that belong to the chosen activity type, the

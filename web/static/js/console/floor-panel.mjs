@@ -1,4 +1,4 @@
-import {Countdown} from '../countdown.mjs';
+import {Countdown} from '../live/countdown.mjs';
 import {el, setText, show, syncList, toggleClass} from '../live/dom.mjs';
 import {ROUND_STATUS, duration, plural} from '../live/format.mjs';
 

@@ -1,13 +1,13 @@
-import {LiveConnection} from './live/connection.mjs';
-import {Countdown, tickEvery} from './countdown.mjs';
-import {el, isTyping, refs, setText, setTrustedHtml, show, syncList} from './live/dom.mjs';
-import {activityMeta} from './live/agenda.mjs';
-import {PeoplePanel} from './console/people-panel.mjs';
-import {FloorPanel} from './console/floor-panel.mjs';
-import {AirtimePanel} from './console/airtime-panel.mjs';
-import {AgendaPanel} from './console/agenda-panel.mjs';
-import {SettingsPanel} from './console/settings-panel.mjs';
-import {AnonymousConsolePanel} from './anonymous-console.mjs';
+import {LiveConnection} from '../live/connection.mjs';
+import {Countdown, tickEvery} from '../live/countdown.mjs';
+import {el, isTyping, refs, setText, setTrustedHtml, show, syncList} from '../live/dom.mjs';
+import {activityMeta} from '../live/agenda.mjs';
+import {PeoplePanel} from './people-panel.mjs';
+import {FloorPanel} from './floor-panel.mjs';
+import {AirtimePanel} from './airtime-panel.mjs';
+import {AgendaPanel} from './agenda-panel.mjs';
+import {SettingsPanel} from './settings-panel.mjs';
+import {AnonymousConsolePanel} from '../anonymous/console-panel.mjs';
 
 const STATUS = {lobby: 'In the lobby', live: 'Live', ended: 'Ended'};
 

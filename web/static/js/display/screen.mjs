@@ -1,8 +1,8 @@
-import {LiveConnection} from './live/connection.mjs';
-import {Countdown, tickEvery} from './countdown.mjs';
-import {el, refs, setText, setTrustedHtml, show, syncList} from './live/dom.mjs';
-import {plural} from './live/format.mjs';
-import {AnonymousDisplayPanel} from './anonymous-display.mjs';
+import {LiveConnection} from '../live/connection.mjs';
+import {Countdown, tickEvery} from '../live/countdown.mjs';
+import {el, refs, setText, setTrustedHtml, show, syncList} from '../live/dom.mjs';
+import {plural} from '../live/format.mjs';
+import {AnonymousDisplayPanel} from '../anonymous/display-panel.mjs';
 
 /** How many of the queue the projector lists; the rest are counted. */
 const QUEUE_SHOWN = 5;

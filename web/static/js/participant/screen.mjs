@@ -1,9 +1,9 @@
-import {LiveConnection} from './live/connection.mjs';
-import {Countdown, tickEvery} from './countdown.mjs';
-import {el, refs, setText, setTrustedHtml, show, syncList, toggleClass} from './live/dom.mjs';
-import {MODE_TEXT, ROUND_STATUS, duration, ordinal, plural, statusText} from './live/format.mjs';
-import {activityMeta, agendaItem, updateAgendaItem} from './live/agenda.mjs';
-import {AnonymousParticipantPanel} from './anonymous-participant.mjs';
+import {LiveConnection} from '../live/connection.mjs';
+import {Countdown, tickEvery} from '../live/countdown.mjs';
+import {el, refs, setText, setTrustedHtml, show, syncList, toggleClass} from '../live/dom.mjs';
+import {MODE_TEXT, ROUND_STATUS, duration, ordinal, plural, statusText} from '../live/format.mjs';
+import {activityMeta, agendaItem, updateAgendaItem} from '../live/agenda.mjs';
+import {AnonymousParticipantPanel} from '../anonymous/participant-panel.mjs';
 
 const TURN_ANNOUNCEMENT = 'You have the floor. Speak when you are ready, or pass: passing is always fine.';
 
