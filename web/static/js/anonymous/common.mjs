@@ -93,12 +93,4 @@ export const HEADINGS = {
 };
 
 /** Sets text in a live region after clearing it, so the same words are announced again. */
-export function announce(region, text) {
-  if (!region) {
-    return;
-  }
-  region.textContent = '';
-  setTimeout(() => {
-    region.textContent = text;
-  }, 50);
-}
+export {announce} from '../live/dom.mjs';
