@@ -1,13 +1,18 @@
 /**
- * Starts the script for every [data-module] root on the page, one object each (the GOV.UK pattern):
- * pages work without this where they can, and this only enhances them. Modules load on demand, so
- * a page pays only for what it uses.
+ * The one script every enhanced page loads. It starts the object for every [data-module] root on the
+ * page, one object each (the GOV.UK pattern): pages work without this where they can, and this only
+ * enhances them. Modules load on demand, so a page pays only for what it uses.
+ *
+ * Contract for a module: its file's default export is a class constructed with its root element and
+ * started with init(); it touches nothing outside that root except page-wide keys it documents.
  */
 const MODULES = {
-  participant: () => import('./participant.mjs'),
-  console: () => import('./console.mjs'),
-  display: () => import('./display.mjs'),
-  'local-time': () => import('./local-time.mjs'),
+  participant: () => import('./participant/screen.mjs'),
+  console: () => import('./console/screen.mjs'),
+  display: () => import('./display/screen.mjs'),
+  'local-time': () => import('./console/local-time.mjs'),
+  'author-editor': () => import('./author/editor.mjs'),
+  'author-source': () => import('./author/source.mjs'),
 };
 
 export async function initAll(scope = document) {

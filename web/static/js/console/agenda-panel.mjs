@@ -25,15 +25,15 @@ export class AgendaPanel {
     syncList(this.refs.agenda, view.agenda || [], (a) => a.id, () => {
       const li = agendaItem();
       li.prepend(el('span', {class: 'agenda-start'}), ' ');
-      li.append(el('button', {type: 'button', class: 'button small secondary'}, 'Go to this',
-        el('span', {class: 'visually-hidden goto-name'})));
+      li.append(el('button', {type: 'button', class: 'button small secondary'}, 'Go to this'));
       return li;
     }, (li, a, index) => {
       updateAgendaItem(li, a, current);
       setText(li.querySelector('.agenda-start'), at(starts[index]));
       const button = li.querySelector('button');
       button.dataset.goto = String(a.index);
-      setText(button.querySelector('.goto-name'), `: ${a.title}`);
+      // The visible words start the name, then which activity (a hidden span would be read "this : …").
+      button.setAttribute('aria-label', `Go to this activity: ${a.title}`);
       show(button, live && a.index !== current);
     });
   }

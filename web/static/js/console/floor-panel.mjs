@@ -1,5 +1,5 @@
-import {Countdown} from '../countdown.mjs';
-import {el, setText, show, syncList, toggleClass} from '../live/dom.mjs';
+import {Countdown} from '../live/countdown.mjs';
+import {el, restoreFocus, setDisabled, setText, show, syncList, toggleClass} from '../live/dom.mjs';
 import {ROUND_STATUS, duration, plural} from '../live/format.mjs';
 
 const REASON = {given: 'you gave it', queue: 'from the queue', round: 'their turn in the go-around'};
@@ -65,6 +65,10 @@ export class FloorPanel {
     this.renderSpeaker(f.speaker || null);
     this.renderRound(f.round || null, f.mode);
     this.renderQueue(f.queue || [], f.mode);
+    // A go-around just started (its form hides): say where it stands. A turn just ended (End turn is
+    // disabled) or a person got the floor (their queue row went): the next thing to do is Next speaker.
+    restoreFocus(r['round-block'], r['round-summary']);
+    restoreFocus(r.floor, r.floor.querySelector('[data-action="floor.next"]'), r.speaker);
   }
 
   renderSpeaker(speaker) {
@@ -84,8 +88,8 @@ export class FloorPanel {
     this.timer.set(speaker);
     const timed = Boolean(speaker && speaker.limitMillis > 0);
     const button = (name) => r.floor.querySelector(`[data-action="${name}"]`);
-    button('floor.end-turn').disabled = !speaker;
-    button('floor.extend').disabled = !timed;
+    setDisabled(button('floor.end-turn'), !speaker);
+    setDisabled(button('floor.extend'), !timed);
     show(r['timer-toggle'], timed);
     setText(r['timer-toggle'], speaker && speaker.paused ? 'Resume the turn timer' : 'Pause the turn timer');
   }

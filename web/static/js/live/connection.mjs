@@ -10,12 +10,31 @@
  * - its own timeout on every send, because a refused send never calls the reply callback;
  * - reconnects with backoff, and plain-words status and errors in the screen's elements.
  *
+ * The status is honest: "Connected" only while the bridge is open, the last sync succeeded and the
+ * last command was answered; "Server slow" after a command or sync timed out (until the next answer);
+ * "Reconnecting…" when the link drops; "Offline" when the browser says so or reconnecting has failed
+ * for a few seconds. A notice element, when given, says plainly that the screen is offline and then
+ * that it is back. An error from a button goes next to that button, not at the top of the page.
+ *
  * Audiences: 'public' and 'private' (participant), 'facilitator', 'display'.
  */
 
 const SEND_TIMEOUT_MS = 10000;
 const SYNC_RETRY_MIN_MS = 1000;
 const SYNC_RETRY_MAX_MS = 15000;
+/** How long "Reconnecting…" may last before the screen says it is offline. */
+const OFFLINE_AFTER_MS = 5000;
+/** How long "You are back online" stays up. */
+const BACK_NOTICE_MS = 6000;
+
+const STATUS_TEXT = {
+  connecting: 'Connecting…',
+  catchingUp: 'Connected. Catching up…',
+  live: 'Connected',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline: not connected. Trying again…',
+  slow: 'Server slow: waiting for an answer…',
+};
 
 const ROLE_AUDIENCES = {
   participant: ['public', 'private'],
@@ -67,7 +86,9 @@ export class LiveConnection {
    * @param {'participant'|'facilitator'|'display'} options.role
    * @param {(audience: string, view: object, meta: {version: number, serverTime: number}) => void} options.onView
    * @param {HTMLElement} [options.statusElement] where "Connecting…", "Reconnecting…" are written
-   * @param {HTMLElement} [options.errorElement] where failed actions are explained (role=alert)
+   * @param {HTMLElement} [options.errorElement] where failed actions are explained (role=alert); moved
+   *   next to the control that failed, and back to where the page put it for other errors
+   * @param {HTMLElement} [options.noticeElement] a plain notice shown while offline and briefly once back
    * @param {(text: string) => void} [options.onGone] the token no longer works (removed, expired)
    * @param {() => void} [options.onSynced] after each successful sync
    */
@@ -86,6 +107,16 @@ export class LiveConnection {
     this.syncTimer = null;
     this.gone = false;
     this.bus = null;
+    this.state = null;
+    this.wasOffline = false;
+    this.offlineTimer = null;
+    this.noticeTimer = null;
+    const box = options.errorElement;
+    if (box && box.parentNode) {
+      // Where the page put the error box: errors that belong to no control go back there.
+      this.errorHome = document.createComment('errors that belong to no control');
+      box.before(this.errorHome);
+    }
   }
 
   start() {
@@ -93,7 +124,7 @@ export class LiveConnection {
       this.setStatus('offline', 'Live updates could not load. Reload the page to try again.');
       return;
     }
-    this.setStatus('connecting', 'Connecting…');
+    this.setStatus('connecting');
     const bus = new EventBus('/eventbus', {
       vertxbus_ping_interval: 10000,
       vertxbus_reconnect_delay_min: 500,
@@ -107,6 +138,16 @@ export class LiveConnection {
     bus.onclose = () => this.closed();
     bus.onerror = (frame) => this.refused(frame);
     this.bus = bus;
+    window.addEventListener('offline', () => {
+      if (!this.gone) {
+        this.setStatus('offline');
+      }
+    });
+    window.addEventListener('online', () => {
+      if (!this.gone && this.state === 'offline') {
+        this.setStatus(this.isOpen() ? 'catchingUp' : 'reconnecting');
+      }
+    });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible' && this.isOpen()) {
         this.sync();
@@ -136,6 +177,9 @@ export class LiveConnection {
       const id = ++this.sequence;
       const timer = setTimeout(() => {
         this.pending.delete(id);
+        if (this.isOpen()) {
+          this.setStatus('slow');
+        }
         reject(new LiveError('timeout', 'The server did not answer in time. Your last action may not have been saved; please try again.'));
       }, timeoutMs);
       this.pending.set(id, {reject, timer});
@@ -147,6 +191,9 @@ export class LiveConnection {
           }
           clearTimeout(waiting.timer);
           this.pending.delete(id);
+          if (this.state === 'slow' && command !== 'sync') {
+            this.setStatus('live');
+          }
           if (err) {
             reject(LiveError.from(err));
           } else {
@@ -165,7 +212,7 @@ export class LiveConnection {
    * Sends a command for a button or key press: clears the error line on success, explains a failure
    * there. Resolves with the reply, or null when it failed.
    */
-  async run(command, args = {}) {
+  async run(command, args = {}, origin = null) {
     try {
       const reply = await this.send(command, args);
       this.clearError();
@@ -174,17 +221,43 @@ export class LiveConnection {
       if (error.code === 'unauthenticated') {
         this.goneWith(error.text);
       } else {
-        this.showError(error.text || 'Something went wrong. Please try again.');
+        this.showError(error.text || 'Something went wrong. Please try again.', origin);
       }
       return null;
     }
   }
 
-  showError(text) {
+  /**
+   * Explains a failure. With origin (the button, field or form the person used), the message goes
+   * right after that control's group, where they are looking; without, where the page put it.
+   */
+  showError(text, origin = null) {
     const box = this.options.errorElement;
     if (box) {
+      this.placeError(box, origin);
+      this.errorState = this.state;
       box.textContent = text;
       box.hidden = false;
+    }
+  }
+
+  placeError(box, origin) {
+    const anchor = origin && origin.isConnected
+      ? (origin.closest('.actions, .row-actions, form') || origin) : null;
+    if (anchor && !anchor.contains(box)) {
+      if (anchor.nextSibling !== box) {
+        anchor.after(box);
+      }
+    } else if (!anchor && this.errorHome && this.errorHome.nextSibling !== box) {
+      this.errorHome.after(box);
+    }
+  }
+
+  /** Call after a render: an error whose control was hidden by it goes back where the page put it. */
+  keepErrorVisible() {
+    const box = this.options.errorElement;
+    if (box && !box.hidden && box.getClientRects().length === 0) {
+      this.placeError(box, null);
     }
   }
 
@@ -200,7 +273,8 @@ export class LiveConnection {
 
   opened() {
     this.registered.clear();
-    this.setStatus('connecting', 'Connected. Catching up…');
+    clearTimeout(this.offlineTimer);
+    this.setStatus('catchingUp');
     this.registerKnown();
     this.sync();
   }
@@ -214,8 +288,14 @@ export class LiveConnection {
     }
     this.registered.clear();
     clearTimeout(this.syncTimer);
-    if (!this.gone) {
-      this.setStatus('reconnecting', 'Reconnecting…');
+    if (!this.gone && this.state !== 'offline') {
+      this.setStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
+      clearTimeout(this.offlineTimer);
+      this.offlineTimer = setTimeout(() => {
+        if (!this.isOpen() && !this.gone) {
+          this.setStatus('offline');
+        }
+      }, OFFLINE_AFTER_MS);
     }
   }
 
@@ -267,8 +347,9 @@ export class LiveConnection {
         return;
       }
       if (this.isOpen()) {
-        this.setStatus('trouble', error.code === 'storage-unavailable'
-          ? 'The session is not answering. Trying again…' : 'Catching up is taking longer than usual. Trying again…');
+        this.setStatus('slow', error.code === 'storage-unavailable'
+          ? 'Server slow: the session is not answering. Trying again…'
+          : 'Server slow: catching up is taking longer than usual. Trying again…');
         this.syncTimer = setTimeout(() => this.sync(), this.syncRetryMs);
         this.syncRetryMs = Math.min(this.syncRetryMs * 2, SYNC_RETRY_MAX_MS);
       }
@@ -296,7 +377,7 @@ export class LiveConnection {
       }
     }
     this.registerKnown();
-    this.setStatus('live', 'Connected');
+    this.setStatus('live');
     if (this.options.onSynced) {
       this.options.onSynced();
     }
@@ -339,6 +420,7 @@ export class LiveConnection {
       }
     }
     this.setStatus('gone', 'Not connected');
+    this.showNotice(null);
     if (this.options.onGone) {
       this.options.onGone(text);
     } else {
@@ -346,13 +428,43 @@ export class LiveConnection {
     }
   }
 
-  setStatus(state, text) {
+  /** Sets the status badge: state is one of STATUS_TEXT's keys, 'gone', or 'offline' with its own text. */
+  setStatus(state, text = STATUS_TEXT[state]) {
+    const previous = this.state;
+    this.state = state;
     const node = this.options.statusElement;
     if (node) {
-      node.dataset.state = state;
+      // The page renders the badge hidden, so that without scripts it never claims to be connecting.
+      node.hidden = false;
+      node.dataset.state = state === 'catchingUp' ? 'connecting' : state;
       if (node.textContent !== text) {
         node.textContent = text;
       }
+    }
+    if (state === 'offline') {
+      this.wasOffline = true;
+      this.showNotice('You are offline. We keep trying to reconnect; nothing you tap is sent until then.');
+    } else if (state === 'live' && previous !== 'live' && this.wasOffline) {
+      this.wasOffline = false;
+      this.showNotice('You are back online. The screen is up to date.', BACK_NOTICE_MS);
+      if (this.errorState === 'offline' || this.errorState === 'reconnecting') {
+        // An error about being offline is no longer true.
+        this.clearError();
+      }
+    }
+  }
+
+  showNotice(text, hideAfterMs = 0) {
+    const node = this.options.noticeElement;
+    if (!node) {
+      return;
+    }
+    clearTimeout(this.noticeTimer);
+    node.textContent = text || '';
+    node.hidden = !text;
+    node.dataset.state = this.state === 'offline' ? 'offline' : 'back';
+    if (text && hideAfterMs > 0) {
+      this.noticeTimer = setTimeout(() => this.showNotice(null), hideAfterMs);
     }
   }
 }

@@ -62,8 +62,78 @@ export function setTrustedHtml(node, html) {
 
 export function show(node, visible) {
   if (node && node.hidden === Boolean(visible)) {
+    if (!visible) {
+      noteFocusLoss(node);
+    }
     node.hidden = !visible;
   }
+}
+
+/** Disables or enables a button, remembering when that takes focus away from it. */
+export function setDisabled(node, disabled) {
+  if (node && node.disabled !== Boolean(disabled)) {
+    if (disabled) {
+      noteFocusLoss(node);
+    }
+    node.disabled = Boolean(disabled);
+  }
+}
+
+// Where a render took focus away (by hiding, removing or disabling what had it), until it is put back:
+// the parent of what was hidden or removed, so a screen can tell whether the loss was in its part.
+let focusLostIn = null;
+
+function noteFocusLoss(node) {
+  const active = document.activeElement;
+  if (active && active !== document.body && node.contains(active)) {
+    focusLostIn = node.parentElement || node;
+  }
+}
+
+/** Whether a person could move focus to node now: in the page, not hidden, not disabled. */
+export function canFocus(node) {
+  return Boolean(node && node.isConnected && !node.disabled && node.getClientRects().length > 0);
+}
+
+/**
+ * Call after a render. When the render hid, removed or disabled the element that had focus inside
+ * scope, moves focus to the first of targets a person could focus, so a keyboard or screen-reader
+ * user is never dropped at the top of the page. Targets that are not focusable by nature (a heading,
+ * a paragraph) get tabindex="-1". Returns the element focused, if any; when no target can take focus
+ * the loss is left for an enclosing screen to handle.
+ */
+export function restoreFocus(scope, ...targets) {
+  if (!focusLostIn || !scope.contains(focusLostIn)) {
+    return null;
+  }
+  const active = document.activeElement;
+  if (active && active !== document.body && canFocus(active)) {
+    focusLostIn = null;
+    return null;
+  }
+  const target = targets.find(canFocus);
+  if (target) {
+    focusLostIn = null;
+    if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) {
+      target.setAttribute('tabindex', '-1');
+    }
+    target.focus();
+  }
+  return target || null;
+}
+
+/**
+ * Puts text in a live region after clearing it, so the same words are announced again. Polite
+ * regions wait until the screen reader is quiet; the region must exist in the page from the start.
+ */
+export function announce(region, text, delayMs = 50) {
+  if (!region) {
+    return;
+  }
+  region.textContent = '';
+  setTimeout(() => {
+    region.textContent = text;
+  }, delayMs);
 }
 
 export function toggleClass(node, name, on) {
@@ -99,6 +169,7 @@ export function syncList(container, items, keyOf, create, update) {
   });
   for (const [key, node] of existing) {
     if (!wanted.has(key)) {
+      noteFocusLoss(node);
       node.remove();
     }
   }

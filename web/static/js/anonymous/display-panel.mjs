@@ -1,6 +1,6 @@
-import {el, setText, show, syncList, toggleClass} from './live/dom.mjs';
-import {plural} from './live/format.mjs';
-import {anonRefs, progressText, renderBars, renderCloud} from './anonymous-common.mjs';
+import {el, setText, show, syncList, toggleClass} from '../live/dom.mjs';
+import {plural} from '../live/format.mjs';
+import {anonRefs, progressText, renderBars, renderCloud} from './common.mjs';
 
 /** How many questions the projector lists: enough to read from the back of the room. */
 const QUESTIONS_SHOWN = 6;

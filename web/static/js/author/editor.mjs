@@ -1,5 +1,5 @@
-import LiveValidation from './live-validation.js';
-import { showErrors } from './errors.js';
+import LiveValidation from './live-validation.mjs';
+import {showErrors} from './errors.mjs';
 
 /**
  * The module edit form: live validation, the settings that belong to the chosen activity type, the
@@ -14,6 +14,12 @@ export default class Editor {
   }
 
   init() {
+    // After a save the server refused, the page comes back with the problems listed at the top: start
+    // there (the summary also has autofocus, for browsers without this script), not at <body>.
+    const summary = document.querySelector('[data-error-summary]');
+    if (summary && !summary.hidden && document.activeElement === document.body) {
+      summary.focus();
+    }
     new LiveValidation(this.form, {
       onResult: (result) => showErrors(this.form, result.errors, this.status),
       onFailure: (message) => {

@@ -1,4 +1,4 @@
-import { currentToken, useToken, HEADER } from './csrf.js';
+import {currentToken, useToken, HEADER} from './csrf.mjs';
 
 /**
  * Checks a form on the server while the author types: a short while after the last change it posts

@@ -1,9 +1,9 @@
-import {LiveConnection} from './live/connection.mjs';
-import {Countdown, tickEvery} from './countdown.mjs';
-import {el, refs, setText, setTrustedHtml, show, syncList, toggleClass} from './live/dom.mjs';
-import {MODE_TEXT, ROUND_STATUS, duration, ordinal, plural, statusText} from './live/format.mjs';
-import {activityMeta, agendaItem, updateAgendaItem} from './live/agenda.mjs';
-import {AnonymousParticipantPanel} from './anonymous-participant.mjs';
+import {LiveConnection} from '../live/connection.mjs';
+import {Countdown, tickEvery} from '../live/countdown.mjs';
+import {announce, el, refs, restoreFocus, setText, setTrustedHtml, show, syncList, toggleClass} from '../live/dom.mjs';
+import {MODE_TEXT, ROUND_STATUS, duration, ordinal, plural, statusText} from '../live/format.mjs';
+import {activityMeta, agendaItem, updateAgendaItem} from '../live/agenda.mjs';
+import {AnonymousParticipantPanel} from '../anonymous/participant-panel.mjs';
 
 const TURN_ANNOUNCEMENT = 'You have the floor. Speak when you are ready, or pass: passing is always fine.';
 
@@ -19,6 +19,7 @@ export default class ParticipantScreen {
     this.publicView = null;
     this.privateView = null;
     this.announcedTurn = null;
+    this.shownActivity = undefined;
     this.busy = new Set();
   }
 
@@ -30,6 +31,7 @@ export default class ParticipantScreen {
       role: 'participant',
       statusElement: r.connection,
       errorElement: r.error,
+      noticeElement: r['connection-notice'],
       onView: (audience, view) => this.onView(audience, view),
       onGone: (text) => this.onGone(text),
     });
@@ -82,7 +84,7 @@ export default class ParticipantScreen {
     }
     this.busy.add(command);
     button.setAttribute('aria-disabled', 'true');
-    const reply = await this.connection.run(command);
+    const reply = await this.connection.run(command, {}, button);
     this.busy.delete(command);
     button.removeAttribute('aria-disabled');
     if (reply && command === 'step-out') {
@@ -101,11 +103,11 @@ export default class ParticipantScreen {
     const input = this.refs['rename-form'].querySelector('input');
     const name = input.value.trim();
     if (name.length < 1 || name.length > 40) {
-      this.connection.showError('Your name needs 1 to 40 characters.');
+      this.connection.showError('Your name needs 1 to 40 characters.', this.refs['rename-form']);
       input.focus();
       return;
     }
-    const reply = await this.connection.run('rename', {name});
+    const reply = await this.connection.run('rename', {name}, this.refs['rename-form']);
     if (reply) {
       input.value = '';
       this.root.querySelector('details.rename').open = false;
@@ -119,18 +121,14 @@ export default class ParticipantScreen {
       return;
     }
     const value = select.value === '' ? null : select.value;
-    const reply = await this.connection.run('self-identify', {category: select.dataset.category, value});
+    const reply = await this.connection.run('self-identify', {category: select.dataset.category, value}, select);
     if (reply) {
       this.say(value === null ? 'Saved: prefer not to say.' : 'Saved.');
     }
   }
 
   say(text) {
-    const polite = this.refs.polite;
-    polite.textContent = '';
-    setTimeout(() => {
-      polite.textContent = text;
-    }, 50);
+    announce(this.refs.polite, text);
   }
 
   // Drawing.
@@ -150,6 +148,19 @@ export default class ParticipantScreen {
     this.renderAirtime(me.airtime, pub.airtime);
     this.renderSelfId(session.selfIdCategories || {}, me.selfId || {});
     this.renderAgenda(pub);
+    this.keepFocus();
+    this.connection.keepErrorVisible();
+  }
+
+  /**
+   * When a change hid the control that had focus (the turn ended, a hand went up or down), focus moves
+   * to the control that replaced it, or to the words that say what happened, never to <body>.
+   */
+  keepFocus() {
+    const r = this.refs;
+    const action = (name) => this.root.querySelector(`[data-action="${name}"]`);
+    restoreFocus(this.root, action('floor.lower-hand'), action('floor.raise-hand'), r['my-place'], r.speaker,
+      r['activity-title'], this.root.querySelector('h1'));
   }
 
   /** The facilitator's optional categories, each a choice that defaults to "Prefer not to say". */
@@ -179,6 +190,7 @@ export default class ParticipantScreen {
     const r = this.refs;
     const current = pub.current;
     show(r.activity, Boolean(current) && pub.session.status !== 'ended');
+    this.announceActivity(current, (pub.agenda || []).length);
     if (!current) {
       return;
     }
@@ -205,6 +217,16 @@ export default class ParticipantScreen {
     setText(this.root.querySelector('[data-action="step-out"]'), out ? 'Step back in' : 'Step out for a moment');
   }
 
+  /** Tells a screen reader, politely, when the group moves to another activity (not on first load). */
+  announceActivity(current, count) {
+    const key = current ? `${current.index}:${(current.activity || {}).id || ''}` : null;
+    if (this.shownActivity !== undefined && key !== this.shownActivity && current) {
+      const title = (current.activity || {}).title || '';
+      this.say(`New activity: ${title}. Activity ${current.index + 1} of ${count}.`);
+    }
+    this.shownActivity = key;
+  }
+
   renderFloor(floor, me, live) {
     const r = this.refs;
     const f = floor || {};
@@ -221,6 +243,10 @@ export default class ParticipantScreen {
 
     show(r['turn-banner'], mine);
     this.myTimer.set(mine ? speaker : null);
+    if (!mine && r.announce.textContent) {
+      // The turn is over: "You have the floor" must not be read out any more.
+      r.announce.textContent = '';
+    }
     if (mine && this.announcedTurn !== speaker.startedAt) {
       this.announcedTurn = speaker.startedAt;
       this.announce(TURN_ANNOUNCEMENT);
@@ -305,11 +331,7 @@ export default class ParticipantScreen {
   }
 
   announce(text) {
-    const region = this.refs.announce;
-    region.textContent = '';
-    setTimeout(() => {
-      region.textContent = text;
-    }, 100);
+    announce(this.refs.announce, text, 100);
   }
 
   /** Their own airtime (private view) and the group's balance (the view everyone shares). */

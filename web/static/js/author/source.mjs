@@ -1,5 +1,5 @@
-import LiveValidation from './live-validation.js';
-import { showErrors } from './errors.js';
+import LiveValidation from './live-validation.mjs';
+import {showErrors} from './errors.mjs';
 
 /** The YAML source view: checks the text on the server while the author types. */
 export default class Source {

@@ -1,5 +1,5 @@
-import {el, setText, syncList, toggleClass} from './live/dom.mjs';
-import {plural} from './live/format.mjs';
+import {el, setText, syncList, toggleClass} from '../live/dom.mjs';
+import {plural} from '../live/format.mjs';
 
 /**
  * What the anonymous panels of every screen share: their own element lookup (data-anon-ref, so they
@@ -93,12 +93,4 @@ export const HEADINGS = {
 };
 
 /** Sets text in a live region after clearing it, so the same words are announced again. */
-export function announce(region, text) {
-  if (!region) {
-    return;
-  }
-  region.textContent = '';
-  setTimeout(() => {
-    region.textContent = text;
-  }, 50);
-}
+export {announce} from '../live/dom.mjs';

@@ -1,6 +1,6 @@
-import {el, setText, show, syncList, toggleClass} from './live/dom.mjs';
-import {plural} from './live/format.mjs';
-import {HEADINGS, announce, anonRefs, progressText, renderBars, renderCloud} from './anonymous-common.mjs';
+import {el, restoreFocus, setText, show, syncList, toggleClass} from '../live/dom.mjs';
+import {plural} from '../live/format.mjs';
+import {HEADINGS, announce, anonRefs, progressText, renderBars, renderCloud} from './common.mjs';
 
 const PREFER_NOT = 'prefer-not-to-say';
 const SIGNAL_NAMES = {ouch: '"Ouch"', pause: '"I need a pause"'};
@@ -46,8 +46,16 @@ export class AnonymousParticipantPanel {
     root.addEventListener('click', (event) => this.onClick(event));
   }
 
-  /** Draws from the public and private views; safe to call on every update. */
+  /**
+   * Draws from the public and private views; safe to call on every update. When that hides the form
+   * that had focus (the answer was sent, the poll answered), focus goes to the thank-you line.
+   */
   render(publicView, privateView) {
+    this.draw(publicView, privateView);
+    restoreFocus(this.root, this.r.done, this.r.write.elements.text, this.r.heading);
+  }
+
+  draw(publicView, privateView) {
     const session = publicView.session || {};
     const a = publicView.anonymous || {};
     const mine = (privateView && privateView.anonymous) || {};
@@ -228,13 +236,14 @@ export class AnonymousParticipantPanel {
       return;
     }
     if (!text) {
-      this.connection.showError(a.kind === 'wordcloud' ? 'Write a word before sending.' : 'Write something before sending.');
+      this.connection.showError(a.kind === 'wordcloud' ? 'Write a word before sending.' : 'Write something before sending.',
+        field.form);
       field.focus();
       return;
     }
     this.busy = true;
     const key = newKey();
-    const reply = await this.connection.run('anon.submit', {text, key});
+    const reply = await this.connection.run('anon.submit', {text, key}, field.form);
     this.busy = false;
     if (!reply) {
       field.focus();
@@ -263,14 +272,14 @@ export class AnonymousParticipantPanel {
     event.preventDefault();
     const choices = Array.from(this.r.poll.querySelectorAll('input:checked')).map((i) => i.value);
     if (choices.length === 0) {
-      this.connection.showError('Choose an answer, or "Prefer not to say".');
+      this.connection.showError('Choose an answer, or "Prefer not to say".', this.r.poll);
       const first = this.r.poll.querySelector('input');
       if (first) {
         first.focus();
       }
       return;
     }
-    if (await this.connection.run('anon.answer-poll', {choices})) {
+    if (await this.connection.run('anon.answer-poll', {choices}, this.r.poll)) {
       announce(this.r.polite, 'Your answer is counted, without your name.');
     }
   }
@@ -282,12 +291,12 @@ export class AnonymousParticipantPanel {
     }
     const action = button.dataset.anonAction;
     if (action === 'ouch' || action === 'pause') {
-      if (await this.connection.run('signal.tap', {kind: action})) {
+      if (await this.connection.run('signal.tap', {kind: action}, button)) {
         announce(this.r.polite, 'Sent. The facilitator sees a number, never who.');
       }
     } else if (action === 'vote') {
       const up = button.getAttribute('aria-pressed') !== 'true';
-      if (await this.connection.run('anon.vote', {questionId: button.dataset.questionId, up})) {
+      if (await this.connection.run('anon.vote', {questionId: button.dataset.questionId, up}, button)) {
         announce(this.r.polite, up ? 'Your vote is in.' : 'Your vote is taken back.');
       }
     } else if (action === 'withdraw-ask') {

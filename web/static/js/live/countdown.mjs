@@ -1,5 +1,5 @@
-import {clock} from './live/format.mjs';
-import {show, toggleClass} from './live/dom.mjs';
+import {clock} from './format.mjs';
+import {show, toggleClass} from './dom.mjs';
 
 /**
  * A countdown (or count-up) drawn into one element from server times, so every screen shows the

@@ -1,6 +1,6 @@
-import {el, setText, show, syncList, toggleClass} from './live/dom.mjs';
-import {plural} from './live/format.mjs';
-import {announce, anonRefs, progressText, renderBars, renderCloud} from './anonymous-common.mjs';
+import {el, restoreFocus, setText, show, syncList, toggleClass} from '../live/dom.mjs';
+import {plural} from '../live/format.mjs';
+import {announce, anonRefs, progressText, renderBars, renderCloud} from './common.mjs';
 
 const KINDS = {
   reflection: 'Written reflection',
@@ -9,6 +9,8 @@ const KINDS = {
   wordcloud: 'Word cloud',
 };
 const MAX_PROJECTED = 5;
+/** How much of an answer names its buttons for a screen reader ("Put on the projector: I felt…"). */
+const NAME_EXCERPT = 60;
 
 /**
  * The anonymous part of the facilitator's console: signal counts (announced as they arrive), the
@@ -27,13 +29,22 @@ export class AnonymousConsolePanel {
     this.connection = connection;
     this.a = null;
     this.unseen = null;
+    this.pageTitle = document.title;
     root.addEventListener('click', (event) => this.onClick(event));
     this.r['ask-form'].addEventListener('submit', (event) => this.onAsk(event));
     this.r['ask-form'].elements.kind.addEventListener('change', () => this.renderAskForm());
     this.r['show-form'].addEventListener('submit', (event) => this.onShow(event));
   }
 
+  /** Draws the facilitator view's anonymous part; a control it hid hands focus to its counterpart. */
   render(view) {
+    this.draw(view);
+    const button = (name) => this.root.querySelector(`[data-anon-action="${name}"]`);
+    restoreFocus(this.root, button('reopen'), button('close'), this.r.title, this.r['ask-box'].querySelector('summary'),
+      this.root.querySelector('h2'));
+  }
+
+  draw(view) {
     const a = view.anonymous || {};
     const live = view.session && view.session.status === 'live';
     this.a = a;
@@ -110,18 +121,23 @@ export class AnonymousConsolePanel {
       setText(li.querySelector('.anon-item-meta'), meta.join(' · '));
       const actions = this.actionsFor(item, where, up, projected.size);
       const row = li.querySelector('.row-actions');
-      syncList(row, actions, (x) => x.act, (x) => el('button', {type: 'button', class: 'button small secondary',
+      // Keyed by what the button is for, not its current action, so "Put on" turning into "Take off"
+      // keeps the same button, and keeps focus on it.
+      syncList(row, actions, (x) => x.key || x.act, (x) => el('button', {type: 'button', class: 'button small secondary',
         'data-anon-action': x.act}), (b, x) => {
+        b.dataset.anonAction = x.act;
         b.dataset.itemId = item.id;
         setText(b, x.label);
+        // Several answers have the same buttons: the name says which answer each one is for.
+        b.setAttribute('aria-label', `${x.label}: ${excerpt(item.text)}`);
         b.disabled = Boolean(x.disabled);
       });
     });
   }
 
   actionsFor(item, where, up, projectedCount) {
-    const project = up ? {act: 'unproject', label: 'Take off the projector'}
-      : {act: 'project', label: 'Put on the projector', disabled: projectedCount >= MAX_PROJECTED};
+    const project = up ? {key: 'projector', act: 'unproject', label: 'Take off the projector'}
+      : {key: 'projector', act: 'project', label: 'Put on the projector', disabled: projectedCount >= MAX_PROJECTED};
     if (where === 'item') {
       return [project];
     }
@@ -162,6 +178,22 @@ export class AnonymousConsolePanel {
       }
     }
     this.unseen = unseen;
+    this.renderTabTitle(unseen);
+  }
+
+  /** Unseen signals show in the tab's title too, so a facilitator on another tab or window notices. */
+  renderTabTitle(unseen) {
+    const parts = [];
+    if (unseen.ouch > 0) {
+      parts.push(`Ouch ×${unseen.ouch}`);
+    }
+    if (unseen.pause > 0) {
+      parts.push(`Pause ×${unseen.pause}`);
+    }
+    const title = parts.length ? `(${parts.join(', ')}) ${this.pageTitle}` : this.pageTitle;
+    if (document.title !== title) {
+      document.title = title;
+    }
   }
 
   renderShowForm(prompts, live) {
@@ -237,6 +269,8 @@ export class AnonymousConsolePanel {
       this.r['ask-form'].reset();
       this.renderAskForm();
       this.r['ask-box'].open = false;
+      // The form just closed under the focus: stay on its summary, where it can be opened again.
+      this.r['ask-box'].querySelector('summary').focus();
       announce(this.r.polite, 'Asked. It is on everyone\'s screen now.');
     }
   }
@@ -250,4 +284,10 @@ export class AnonymousConsolePanel {
     const bar = value.indexOf('|');
     await this.connection.run('anon.show', {round: Number(value.slice(0, bar)), promptId: value.slice(bar + 1)});
   }
+}
+
+/** The first words of an answer, for a button's name. */
+function excerpt(text) {
+  const words = String(text || '').replace(/\s+/g, ' ').trim();
+  return words.length > NAME_EXCERPT ? `${words.slice(0, NAME_EXCERPT - 1)}…` : words;
 }

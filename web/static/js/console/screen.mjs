@@ -1,13 +1,13 @@
-import {LiveConnection} from './live/connection.mjs';
-import {Countdown, tickEvery} from './countdown.mjs';
-import {el, isTyping, refs, setText, setTrustedHtml, show, syncList} from './live/dom.mjs';
-import {activityMeta} from './live/agenda.mjs';
-import {PeoplePanel} from './console/people-panel.mjs';
-import {FloorPanel} from './console/floor-panel.mjs';
-import {AirtimePanel} from './console/airtime-panel.mjs';
-import {AgendaPanel} from './console/agenda-panel.mjs';
-import {SettingsPanel} from './console/settings-panel.mjs';
-import {AnonymousConsolePanel} from './anonymous-console.mjs';
+import {LiveConnection} from '../live/connection.mjs';
+import {Countdown, tickEvery} from '../live/countdown.mjs';
+import {announce, el, isTyping, refs, restoreFocus, setDisabled, setText, setTrustedHtml, show, syncList} from '../live/dom.mjs';
+import {activityMeta} from '../live/agenda.mjs';
+import {PeoplePanel} from './people-panel.mjs';
+import {FloorPanel} from './floor-panel.mjs';
+import {AirtimePanel} from './airtime-panel.mjs';
+import {AgendaPanel} from './agenda-panel.mjs';
+import {SettingsPanel} from './settings-panel.mjs';
+import {AnonymousConsolePanel} from '../anonymous/console-panel.mjs';
 
 const STATUS = {lobby: 'In the lobby', live: 'Live', ended: 'Ended'};
 
@@ -119,6 +119,18 @@ export default class ConsoleScreen {
     this.agenda.render(view);
     this.settings.render(view.settings);
     this.anonymous.render(view);
+    this.keepFocus();
+  }
+
+  /**
+   * When a change hid or disabled the control that had focus (Start once started, Next at the last
+   * activity, the end confirmation once ended), focus moves to the next thing to do or to what changed.
+   */
+  keepFocus() {
+    const r = this.refs;
+    const button = (name) => this.root.querySelector(`[data-action="${name}"]`);
+    restoreFocus(this.root, button('next'), button('previous'), button('end-ask'), r['current-title'],
+      r['current-empty'], this.root.querySelector('h1'));
   }
 
   renderControls(view, session) {
@@ -130,14 +142,17 @@ export default class ConsoleScreen {
     show(button('start'), session.status === 'lobby');
     show(button('previous'), live);
     show(button('next'), live);
-    button('previous').disabled = index <= 0;
-    button('next').disabled = index >= count - 1;
+    setDisabled(button('previous'), index <= 0);
+    setDisabled(button('next'), index >= count - 1);
     show(r.pause, live);
     setText(r.pause, session.paused ? 'Resume' : 'Pause');
     show(button('end-ask'), session.status !== 'ended');
     if (session.status === 'ended') {
       show(r['end-confirm'], false);
     }
+    // Once ended nobody can join: the code, link and QR code would only mislead.
+    show(r.invite, session.status !== 'ended');
+    show(r['invite-ended'], session.status === 'ended');
     show(r['goto-form'], live);
     const select = r['goto-select'];
     syncList(select, view.agenda || [], (a) => a.id, () => el('option'), (option, a) => {
@@ -153,7 +168,8 @@ export default class ConsoleScreen {
 
   renderCurrent(view, session) {
     const r = this.refs;
-    const current = view.current;
+    // Once ended there is no current activity to run, whatever the view still remembers.
+    const current = session.status === 'ended' ? null : view.current;
     show(r['current-empty'], !current);
     show(r['current-body'], Boolean(current));
     setText(r['current-empty'], session.status === 'ended' ? 'The session has ended. Thank you for running it.'
@@ -190,10 +206,6 @@ export default class ConsoleScreen {
   }
 
   say(text) {
-    const region = this.refs.polite;
-    region.textContent = '';
-    setTimeout(() => {
-      region.textContent = text;
-    }, 50);
+    announce(this.refs.polite, text);
   }
 }
