@@ -84,6 +84,8 @@ public final class ActivityViews {
     m.put("facilitatorNotesHtml", Markdown.render(a.facilitatorNotes()));
     m.put("debrief", a.debrief());
     m.put("accessibilityHtml", a.accessibility().map(Markdown::render).orElse(null));
+    m.put("ifLateHtml", a.ifLate().map(Markdown::render).orElse(null));
+    m.put("debriefMinutes", a.debriefMinutes() == 0 ? null : a.debriefMinutes());
     m.put("settings", settings(a.typedSettings()));
     return m;
   }

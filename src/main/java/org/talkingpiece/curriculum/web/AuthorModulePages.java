@@ -149,6 +149,10 @@ final class AuthorModulePages implements Routes {
     model.put("reading", markdownList(preparation.getJsonArray("reading")));
     model.put("coFacilitatorsHtml", Markdown.render(preparation.getString("coFacilitators")));
     model.put("preparationNotesHtml", Markdown.render(preparation.getString("notes")));
+    for (String field : java.util.List.of("preBrief", "selfDebrief", "ifLate")) {
+      String text = doc.getString(field);
+      model.put(field + "Html", text == null ? null : Markdown.render(text));
+    }
     model.put("activities", ActivityViews.agenda(m));
     model.put("otherVersions", versions.stream().filter(v -> v.version() != m.version())
         .map(v -> Map.of("version", v.version(), "status", Labels.status(v.status()).toLowerCase())).toList());

@@ -209,7 +209,11 @@ class AuthorPagesTest {
         .contains("why we never run a &#34;privilege walk&#34;")
         .contains("Turns of 20 seconds, with a warning 5 seconds before the end.")
         .contains("until at least 5 people have answered")
-        .contains("<td>0:17</td>");
+        .contains("<td>0:17</td>")
+        .contains("<p class=\"sublabel\">Pre-brief, just before the session</p>")
+        .contains("<p class=\"sublabel\">Self-debrief, after the session</p>")
+        .contains("Shorten the dialogue step to 5 minutes (saves 3).")
+        .contains("Debrief questions (4 min in the debrief step)");
 
     String yaml = Files.readString(Path.of("content/modules/understanding-privilege.yaml"))
         .replace("slug: understanding-privilege", "slug: privilege-script-test")
