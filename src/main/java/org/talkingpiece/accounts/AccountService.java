@@ -16,12 +16,15 @@ final class AccountService {
   private final AccountStore store;
   private final Passwords passwords;
   private final TokenService tokens;
+  private final SigninFailures failures;
   private final InstantSource clock;
 
-  AccountService(AccountStore store, Passwords passwords, TokenService tokens, InstantSource clock) {
+  AccountService(AccountStore store, Passwords passwords, TokenService tokens, SigninFailures failures,
+      InstantSource clock) {
     this.store = store;
     this.passwords = passwords;
     this.tokens = tokens;
+    this.failures = failures;
     this.clock = clock;
   }
 
@@ -60,6 +63,19 @@ final class AccountService {
 
   Future<List<Account>> list() {
     return store.list();
+  }
+
+  /** The usernames among {@code accounts} whose sign-in is locked now, from some address or from everywhere. */
+  Future<Set<String>> signInLocked(List<Account> accounts) {
+    return failures.locked(accounts.stream().map(Account::username).toList(), clock.instant());
+  }
+
+  /**
+   * Lifts every sign-in lock on the account, from every address, and forgets its failed attempts, so
+   * its owner can sign in again at once. Fails NOT_FOUND for an unknown id.
+   */
+  Future<Account> unlock(String id) {
+    return byId(id).compose(account -> failures.unlock(account.username()).map(account));
   }
 
   Future<Account> byId(String id) {

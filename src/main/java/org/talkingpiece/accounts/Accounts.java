@@ -45,7 +45,7 @@ public final class Accounts {
     Passwords passwords = Passwords.create(vertx, config.passwordCost());
     return Future.all(store.init(), tokens.init(), failures.init())
         .map(v -> new Accounts(config, store, tokens,
-            new AccountService(store, passwords, tokens, clock),
+            new AccountService(store, passwords, tokens, failures, clock),
             new SignIn(store, passwords, tokens, failures, clock)));
   }
 

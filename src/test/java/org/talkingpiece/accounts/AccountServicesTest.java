@@ -28,6 +28,7 @@ class AccountServicesTest {
   static Database db;
   static TestClock clock = new TestClock(Instant.parse("2030-01-01T09:00:00Z"));
   static Accounts accounts;
+  static final String ADDRESS = "192.0.2.1";
 
   @BeforeAll
   static void start() throws Exception {
@@ -72,19 +73,19 @@ class AccountServicesTest {
     create("clocked", "clocked-password", "facilitator");
     SignIn signIn = accounts.signIn();
     for (int i = 0; i < 5; i++) {
-      assertThat(failureOf(signIn.signIn("clocked", "wrong-password"))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+      assertThat(failureOf(signIn.signIn("clocked", "wrong-password", ADDRESS))).isEqualTo(ErrorCode.UNAUTHENTICATED);
     }
-    assertThat(failureOf(signIn.signIn("clocked", "clocked-password"))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(failureOf(signIn.signIn("clocked", "clocked-password", ADDRESS))).isEqualTo(ErrorCode.RATE_LIMITED);
     clock.advance(Duration.ofSeconds(59));
-    assertThat(failureOf(signIn.signIn("clocked", "clocked-password"))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(failureOf(signIn.signIn("clocked", "clocked-password", ADDRESS))).isEqualTo(ErrorCode.RATE_LIMITED);
     clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 5; i++) {
-      assertThat(failureOf(signIn.signIn("clocked", "wrong-password"))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+      assertThat(failureOf(signIn.signIn("clocked", "wrong-password", ADDRESS))).isEqualTo(ErrorCode.UNAUTHENTICATED);
     }
     clock.advance(Duration.ofSeconds(119));
-    assertThat(failureOf(signIn.signIn("clocked", "clocked-password"))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(failureOf(signIn.signIn("clocked", "clocked-password", ADDRESS))).isEqualTo(ErrorCode.RATE_LIMITED);
     clock.advance(Duration.ofSeconds(1));
-    assertThat(await(signIn.signIn("clocked", "clocked-password")).account().username()).isEqualTo("clocked");
+    assertThat(await(signIn.signIn("clocked", "clocked-password", ADDRESS)).account().username()).isEqualTo("clocked");
   }
 
   @Test
@@ -92,16 +93,16 @@ class AccountServicesTest {
   void unknownUsernamesLockToo() {
     SignIn signIn = accounts.signIn();
     for (int i = 0; i < 5; i++) {
-      assertThat(failureOf(signIn.signIn("ghost-user", "wrong-password"))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+      assertThat(failureOf(signIn.signIn("ghost-user", "wrong-password", ADDRESS))).isEqualTo(ErrorCode.UNAUTHENTICATED);
     }
-    assertThat(failureOf(signIn.signIn("ghost-user", "wrong-password"))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(failureOf(signIn.signIn("ghost-user", "wrong-password", ADDRESS))).isEqualTo(ErrorCode.RATE_LIMITED);
   }
 
   @Test
   @DisplayName("A token works until its lifetime ends, and not after")
   void tokenExpires() {
     Account a = create("expiring", "expiring-password", "author");
-    IssuedToken token = await(accounts.signIn().signIn("expiring", "expiring-password")).token();
+    IssuedToken token = await(accounts.signIn().signIn("expiring", "expiring-password", ADDRESS)).token();
     assertThat(token.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(12)));
     assertThat(await(accounts.tokens().resolve(token.token())).id()).isEqualTo(a.id());
     clock.advance(Duration.ofHours(12));
@@ -112,7 +113,7 @@ class AccountServicesTest {
   @DisplayName("A resolved token gives the account's username and roles, and missing or odd tokens are refused")
   void resolve() {
     Account a = create("resolver", "resolver-password", "facilitator", "author");
-    IssuedToken token = await(accounts.signIn().signIn("resolver", "resolver-password")).token();
+    IssuedToken token = await(accounts.signIn().signIn("resolver", "resolver-password", ADDRESS)).token();
     Account resolved = await(accounts.tokens().resolve(token.token()));
     assertThat(resolved.username()).isEqualTo("resolver");
     assertThat(resolved.roles()).containsExactlyInAnyOrder(Role.FACILITATOR, Role.AUTHOR);
@@ -143,8 +144,8 @@ class AccountServicesTest {
   void longPasswords() {
     String base = "p".repeat(100);
     create("longpw", base + "-one", "author");
-    assertThat(failureOf(accounts.signIn().signIn("longpw", base + "-two"))).isEqualTo(ErrorCode.UNAUTHENTICATED);
-    assertThat(await(accounts.signIn().signIn("longpw", base + "-one")).account().username()).isEqualTo("longpw");
+    assertThat(failureOf(accounts.signIn().signIn("longpw", base + "-two", ADDRESS))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(await(accounts.signIn().signIn("longpw", base + "-one", ADDRESS)).account().username()).isEqualTo("longpw");
   }
 
   @Test
