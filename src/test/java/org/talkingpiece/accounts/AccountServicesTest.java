@@ -89,6 +89,22 @@ class AccountServicesTest {
   }
 
   @Test
+  @DisplayName("Thirty attempts claimed at the same moment: exactly five are granted, the fifth locks, the rest are refused")
+  void claimsAreAtomic() {
+    SigninFailures failures = new SigninFailures(db.mongo());
+    SigninFailures.Key key = SigninFailures.Key.pair("raced", "192.0.2.9");
+    List<Future<Lockout.Claim>> claims = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      claims.add(failures.claim(key, clock.instant()));
+    }
+    await(Future.join(claims));
+    List<Lockout.Claim> got = claims.stream().map(Future::result).toList();
+    assertThat(got.stream().filter(Lockout.Claim.Granted.class::isInstance).count()).isEqualTo(5);
+    assertThat(got.stream().filter(c -> c instanceof Lockout.Claim.Granted g && g.locking()).count()).isEqualTo(1);
+    assertThat(got.stream().filter(Lockout.Claim.Refused.class::isInstance).count()).isEqualTo(25);
+  }
+
+  @Test
   @DisplayName("Unknown usernames are locked out the same way, so lockouts do not reveal who has an account")
   void unknownUsernamesLockToo() {
     SignIn signIn = accounts.signIn();

@@ -70,16 +70,20 @@ class SignInLimitsTest {
   }
 
   @Test
-  @DisplayName("Thirty wrong guesses sent at once: only five are checked, and then the right password is refused")
+  @DisplayName("Thirty wrong guesses sent at once, again and again: five are checked in all, then the right password is refused")
   void burstIsCountedBeforeChecking() throws Exception {
     Http.createAccount(client, adminToken, "burst", "burst-password-1", "facilitator");
-    List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      burst.add(signInFrom("203.0.113.10", "burst", "wrong-guess-" + i));
+    long checked = 0;
+    for (int round = 0; round < 6; round++) {
+      List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        burst.add(signInFrom("203.0.113.10", "burst", "wrong-guess-" + i));
+      }
+      List<Integer> got = statuses(burst);
+      assertThat(got).as("round %d", round).isSubsetOf(401, 429);
+      checked += got.stream().filter(s -> s == 401).count();
     }
-    List<Integer> got = statuses(burst);
-    assertThat(got.stream().filter(s -> s == 401).count()).as("guesses checked: %s", got).isEqualTo(5);
-    assertThat(got.stream().filter(s -> s == 429).count()).as("guesses refused unchecked").isEqualTo(25);
+    assertThat(checked).as("guesses whose password was checked").isEqualTo(5);
 
     HttpResponse<Buffer> right = await(signInFrom("203.0.113.10", "burst", "burst-password-1"));
     assertThat(right.statusCode()).isEqualTo(429);
