@@ -64,8 +64,8 @@ final class SignIn {
             .compose(pairClaim -> accounts.credentials(username)
                 .compose(found -> permit.verify(password, found.map(Credentials::passwordHash).orElse(null))
                     .compose(matches -> matches
-                        ? succeeded(found.orElseThrow().account(), pair, fromAddress, everywhere)
-                        : Future.<Account>failedFuture(badCredentials(pairClaim)))))
+                        ? succeeded(found.orElseThrow(), pair, fromAddress, everywhere)
+                        : Future.<Credentials>failedFuture(badCredentials(pairClaim)))))
             .onComplete(ar -> permit.release()))
         .compose(this::issue);
   }
@@ -91,20 +91,34 @@ final class SignIn {
   }
 
   /** The right password: forget this address's failures for the username and give the other claims back. */
-  private Future<Account> succeeded(Account account, Key pair, Key fromAddress, Key everywhere) {
+  private Future<Credentials> succeeded(Credentials found, Key pair, Key fromAddress, Key everywhere) {
     return Future.all(failures.clear(pair), failures.refund(fromAddress), failures.refund(everywhere))
-        .compose(v -> account.disabled() ? Future.failedFuture(disabled()) : Future.succeededFuture(account));
+        .compose(v -> found.account().disabled() ? Future.failedFuture(disabled()) : Future.succeededFuture(found));
   }
 
   /**
-   * Issues the token, then reads the account again: if an admin disabled it while the password was
-   * being checked, the new token is revoked, so a disabled account never keeps one.
+   * Issues the token, then reads the account again: if an admin disabled it, set a new password or
+   * changed its roles while the password was being checked, the new token is revoked (the admin's
+   * revocation may have run before it existed), so no token outlives a revocation.
    */
-  private Future<SignedIn> issue(Account account) {
-    return tokens.issue(account).compose(token -> accounts.byId(account.id())
-        .compose(now -> now.isPresent() && !now.get().disabled()
+  private Future<SignedIn> issue(Credentials checked) {
+    Account account = checked.account();
+    return tokens.issue(account).compose(token -> accounts.credentials(account.username())
+        .compose(now -> now.isPresent() && unchanged(checked, now.get())
             ? Future.succeededFuture(new SignedIn(account, token))
-            : tokens.revoke(token.token()).compose(v -> Future.failedFuture(disabled()))));
+            : tokens.revoke(token.token()).compose(v -> Future.failedFuture(now.isPresent()
+                && !now.get().account().disabled() ? changedMeanwhile() : disabled()))));
+  }
+
+  private static boolean unchanged(Credentials checked, Credentials now) {
+    return now.account().id().equals(checked.account().id()) && !now.account().disabled()
+        && now.account().roles().equals(checked.account().roles())
+        && java.util.Objects.equals(now.passwordHash(), checked.passwordHash());
+  }
+
+  private static AppException changedMeanwhile() {
+    return new AppException(ErrorCode.UNAUTHENTICATED,
+        "This account was changed while you were signing in. Please sign in again.");
   }
 
   private static AppException locked(Key key, Lockout lock, Instant now) {

@@ -105,6 +105,24 @@ class AccountServicesTest {
   }
 
   @Test
+  @DisplayName("Features registered for revocation hear of a disabled account before the admin's change completes")
+  void revocationListeners() {
+    Account admin = create("revoker", "revoker-password", "admin");
+    Account target = create("revoked", "revoked-password", "facilitator");
+    java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    accounts.onRevoke(id -> {
+      heard.add(id);
+      return Future.succeededFuture();
+    });
+    await(accounts.service().setDisabled(admin, target.id(), true));
+    assertThat(heard).containsExactly(target.id());
+    await(accounts.service().setDisabled(admin, target.id(), false));
+    assertThat(heard).containsExactly(target.id());
+    await(accounts.service().setPassword(target.id(), "another-password"));
+    assertThat(heard).containsExactly(target.id(), target.id());
+  }
+
+  @Test
   @DisplayName("Unknown usernames are locked out the same way, so lockouts do not reveal who has an account")
   void unknownUsernamesLockToo() {
     SignIn signIn = accounts.signIn();
