@@ -31,6 +31,9 @@ import java.util.Map;
  *     conference hall behind one venue address must be able to join at once)
  * @param anonymityKey the secret that keys the anonymous-input rolls ({@code ANONYMITY_KEY}, base64url, at least
  *     32 bytes); {@code null} keeps a generated one in {@code DATA_DIR/anonymity.key} (one node only)
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the real client
+ *     ({@code TRUSTED_PROXIES}, comma-separated IP addresses, default none): per-address limits need the
+ *     client's address, not the proxy's
  */
 public record Config(
     String httpHost,
@@ -49,7 +52,12 @@ public record Config(
     int bridgeMaxFrameBytes,
     int bridgeMaxFramesPerSecond,
     int joinsPerMinute,
-    String anonymityKey) {
+    String anonymityKey,
+    List<String> trustedProxies) {
+
+  public Config {
+    trustedProxies = List.copyOf(trustedProxies);
+  }
 
   /** Reads and validates every setting; throws {@link IllegalArgumentException} naming each bad variable. */
   public static Config fromEnv(Map<String, String> env) {
@@ -89,6 +97,18 @@ public record Config(
         r.errors.add("ANONYMITY_KEY must be base64url text");
       }
     }
+    List<String> trustedProxies = new ArrayList<>();
+    String proxies = r.optional("TRUSTED_PROXIES");
+    if (proxies != null) {
+      for (String p : proxies.split(",")) {
+        String address = p.trim();
+        if (!address.matches("[0-9a-fA-F.:]{2,45}")) {
+          r.errors.add("TRUSTED_PROXIES must be IP addresses separated by commas, got '" + address + "'");
+        } else {
+          trustedProxies.add(address);
+        }
+      }
+    }
     if (clustered && anonymityKey == null) {
       r.errors.add("ANONYMITY_KEY is required when CLUSTERED=true, so every node keys anonymous rolls alike");
     }
@@ -96,7 +116,7 @@ public record Config(
       throw new IllegalArgumentException("Invalid configuration: " + String.join("; ", r.errors));
     }
     return new Config(host, port, stripSlash(publicUrl), mongoUri, dbName, dataDir, adminPassword, contentDir,
-        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond, joinsPerMinute, anonymityKey);
+        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond, joinsPerMinute, anonymityKey, trustedProxies);
   }
 
   /** True when the server runs its own embedded database instead of a real MongoDB. */
@@ -108,7 +128,7 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, publicUrl, mongoUri, mongoDatabase, dataDir, adminPassword, contentDir, dev,
         passwordCost, tokenTtl, retention, clustered, bridgeMaxFrameBytes, bridgeMaxFramesPerSecond, joinsPerMinute,
-        anonymityKey);
+        anonymityKey, trustedProxies);
   }
 
   private static String stripSlash(String url) {

@@ -10,18 +10,22 @@ import org.talkingpiece.shared.Ids;
 /**
  * Managing accounts: create, list, disable or enable, set a new password. Every input is checked
  * before anything is written, so a bad request changes nothing. Disabling an account or changing
- * its password revokes all of its tokens before the call completes.
+ * its password or roles ends everything it is signed in with ({@link Revocations}) before the call
+ * completes.
  */
 final class AccountService {
   private final AccountStore store;
   private final Passwords passwords;
-  private final TokenService tokens;
+  private final Revocations revocations;
+  private final SigninFailures failures;
   private final InstantSource clock;
 
-  AccountService(AccountStore store, Passwords passwords, TokenService tokens, InstantSource clock) {
+  AccountService(AccountStore store, Passwords passwords, Revocations revocations, SigninFailures failures,
+      InstantSource clock) {
     this.store = store;
     this.passwords = passwords;
-    this.tokens = tokens;
+    this.revocations = revocations;
+    this.failures = failures;
     this.clock = clock;
   }
 
@@ -62,6 +66,19 @@ final class AccountService {
     return store.list();
   }
 
+  /** The usernames among {@code accounts} whose sign-in is locked now, from some address or from everywhere. */
+  Future<Set<String>> signInLocked(List<Account> accounts) {
+    return failures.locked(accounts.stream().map(Account::username).toList(), clock.instant());
+  }
+
+  /**
+   * Lifts every sign-in lock on the account, from every address, and forgets its failed attempts, so
+   * its owner can sign in again at once. Fails NOT_FOUND for an unknown id.
+   */
+  Future<Account> unlock(String id) {
+    return byId(id).compose(account -> failures.unlock(account.username()).map(account));
+  }
+
   Future<Account> byId(String id) {
     return store.byId(id).compose(found -> found.isPresent()
         ? Future.succeededFuture(found.get())
@@ -77,7 +94,9 @@ final class AccountService {
       return Future.failedFuture(AppException.wrongState("You cannot disable your own account."));
     }
     return store.setDisabled(id, disabled)
-        .compose(account -> disabled ? tokens.revokeAll(id).map(account) : Future.succeededFuture(account));
+        .compose(account -> disabled
+            ? revocations.revoke(id, Revocations.Reason.DISABLED).map(account)
+            : Future.succeededFuture(account));
   }
 
   /** Sets a new password (blank means "generate one") and signs the account out everywhere. */
@@ -93,6 +112,7 @@ final class AccountService {
     return byId(id)
         .compose(existing -> passwords.hash(password))
         .compose(hash -> store.setPasswordHash(id, hash))
-        .compose(account -> tokens.revokeAll(id).map(new WithPassword(account, generated)));
+        .compose(account -> revocations.revoke(id, Revocations.Reason.PASSWORD_CHANGED)
+            .map(new WithPassword(account, generated)));
   }
 }

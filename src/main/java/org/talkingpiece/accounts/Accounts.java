@@ -20,14 +20,17 @@ public final class Accounts {
   private final Config config;
   private final AccountStore store;
   private final TokenService tokens;
+  private final Revocations revocations;
   private final AccountService service;
   private final SignIn signIn;
   private final Auth auth;
 
-  private Accounts(Config config, AccountStore store, TokenService tokens, AccountService service, SignIn signIn) {
+  private Accounts(Config config, AccountStore store, TokenService tokens, Revocations revocations,
+      AccountService service, SignIn signIn) {
     this.config = config;
     this.store = store;
     this.tokens = tokens;
+    this.revocations = revocations;
     this.service = service;
     this.signIn = signIn;
     this.auth = new Auth(tokens, config.publicUrl().startsWith("https:"));
@@ -43,9 +46,10 @@ public final class Accounts {
     TokenService tokens = new TokenService(db, config.tokenTtl(), clock);
     SigninFailures failures = new SigninFailures(db.mongo());
     Passwords passwords = Passwords.create(vertx, config.passwordCost());
+    Revocations revocations = new Revocations(tokens, vertx.eventBus());
     return Future.all(store.init(), tokens.init(), failures.init())
-        .map(v -> new Accounts(config, store, tokens,
-            new AccountService(store, passwords, tokens, clock),
+        .map(v -> new Accounts(config, store, tokens, revocations,
+            new AccountService(store, passwords, revocations, failures, clock),
             new SignIn(store, passwords, tokens, failures, clock)));
   }
 
@@ -71,6 +75,21 @@ public final class Accounts {
         r.mount(router, vertx);
       }
     };
+  }
+
+  /**
+   * Registers what else must end when an account's sign-ins end (disabled, new password, roles
+   * changed): called with the account id after its own tokens are revoked, and the admin's change
+   * completes only once the returned future has. Every node also gets a notice on
+   * {@value Revocations#ADDRESS} ({@code {accountId, reason}}) to close live sockets.
+   */
+  public void onRevoke(java.util.function.Function<String, Future<Void>> listener) {
+    revocations.onRevoke(listener);
+  }
+
+  /** The internal event-bus address where each revocation is published, to every node. */
+  public static String revokedAddress() {
+    return Revocations.ADDRESS;
   }
 
   /** Resolves facilitator tokens (for the live bridge). */

@@ -20,8 +20,11 @@ import org.talkingpiece.web.Web;
  *       409 when the username is taken</li>
  *   <li>{@code POST /api/admin/accounts/{id}/disable} and {@code .../enable} → {@code 200 account}; disabling
  *       ends the account's sign-ins at once</li>
+ *   <li>{@code POST /api/admin/accounts/{id}/unlock} → {@code 200 account}: lifts every sign-in lock on
+ *       the account's username, from every address</li>
  * </ul>
- * An account is {@code {id, username, roles, disabled, createdAt}}.
+ * An account is {@code {id, username, roles, disabled, createdAt}}; in the list each also has
+ * {@code signInLocked}.
  */
 final class AdminApi implements Routes {
   private final AccountService accounts;
@@ -37,11 +40,17 @@ final class AdminApi implements Routes {
     router.post("/api/admin/accounts").handler(this::create);
     router.post("/api/admin/accounts/:id/disable").handler(ctx -> setDisabled(ctx, true));
     router.post("/api/admin/accounts/:id/enable").handler(ctx -> setDisabled(ctx, false));
+    router.post("/api/admin/accounts/:id/unlock").handler(this::unlock);
   }
 
   private void list(RoutingContext ctx) {
     Web.reply(ctx, 200, accounts.list()
-        .map(all -> new JsonArray(all.stream().map(Account::toJson).toList())));
+        .compose(all -> accounts.signInLocked(all).map(locked -> new JsonArray(all.stream()
+            .map(a -> a.toJson().put("signInLocked", locked.contains(a.username()))).toList()))));
+  }
+
+  private void unlock(RoutingContext ctx) {
+    Web.reply(ctx, 200, accounts.unlock(ctx.pathParam("id")).map(Account::toJson));
   }
 
   private void create(RoutingContext ctx) {

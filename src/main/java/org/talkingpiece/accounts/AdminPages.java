@@ -13,8 +13,8 @@ import org.talkingpiece.web.Routes;
 import org.talkingpiece.web.Web;
 
 /**
- * The accounts pages for admins ({@code /admin/users}): list, create, disable or enable, set a new
- * password. Plain HTML forms with the CSRF field; every POST answers with the page itself and a
+ * The accounts pages for admins ({@code /admin/users}): list, create, disable or enable, unlock a
+ * locked sign-in, set a new password. Plain HTML forms with the CSRF field; every POST answers with the page itself and a
  * notice, so a generated password can be shown once without putting it in a URL.
  */
 final class AdminPages implements Routes {
@@ -31,6 +31,7 @@ final class AdminPages implements Routes {
     router.post("/admin/users").handler(this::create);
     router.post("/admin/users/:id/disable").handler(ctx -> setDisabled(ctx, true));
     router.post("/admin/users/:id/enable").handler(ctx -> setDisabled(ctx, false));
+    router.post("/admin/users/:id/unlock").handler(this::unlock);
     router.get("/admin/users/:id/password").handler(this::passwordForm);
     router.post("/admin/users/:id/password").handler(this::setPassword);
   }
@@ -74,6 +75,13 @@ final class AdminPages implements Routes {
         });
   }
 
+  private void unlock(RoutingContext ctx) {
+    accounts.unlock(ctx.pathParam("id"))
+        .onSuccess(account -> list(ctx, 200, new HashMap<>(Map.of("notice", "Sign-in for " + account.username()
+            + " unlocked: they can sign in again now, from anywhere."))))
+        .onFailure(e -> Web.fail(ctx, e));
+  }
+
   private void passwordForm(RoutingContext ctx) {
     accounts.byId(ctx.pathParam("id"))
         .onSuccess(account -> Render.page(ctx, 200, "pages/admin-password", passwordModel(account)))
@@ -111,10 +119,12 @@ final class AdminPages implements Routes {
   private void list(RoutingContext ctx, int status, Map<String, Object> extra) {
     String me = Auth.current(ctx).map(Account::id).orElse("");
     accounts.list()
-        .onSuccess(all -> {
+        .compose(all -> accounts.signInLocked(all).map(locked -> all.stream()
+            .map(a -> row(a, me, locked.contains(a.username()))).toList()))
+        .onSuccess(rows -> {
           Map<String, Object> model = new HashMap<>();
           model.put("title", "Accounts");
-          model.put("accounts", all.stream().map(a -> row(a, me)).toList());
+          model.put("accounts", rows);
           model.putAll(extra);
           @SuppressWarnings("unchecked")
           List<String> checked = (List<String>) model.getOrDefault("checkedRoles", List.of(Role.FACILITATOR.code()));
@@ -124,12 +134,13 @@ final class AdminPages implements Routes {
         .onFailure(e -> Web.fail(ctx, e));
   }
 
-  private static Map<String, Object> row(Account a, String me) {
+  private static Map<String, Object> row(Account a, String me, boolean locked) {
     return Map.of(
         "id", a.id(),
         "username", a.username(),
         "roles", a.sortedRoles().stream().map(Role::label).collect(Collectors.joining(", ")),
         "disabled", a.disabled(),
+        "locked", locked,
         "self", a.id().equals(me));
   }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
+import org.talkingpiece.web.Csrf;
 import org.talkingpiece.web.Web;
 
 /**
@@ -105,10 +106,13 @@ public final class Auth implements Handler<RoutingContext> {
   /** Sets the sign-in cookie: a browser-session cookie, sent on same-site requests and top-level links only. */
   void setCookie(RoutingContext ctx, String token) {
     ctx.response().addCookie(cookie(token));
+    Csrf.rebind(ctx, token);
   }
 
+  /** Signs the browser out; its CSRF token is renewed for the signed-out state (see {@link Csrf}). */
   void clearCookie(RoutingContext ctx) {
     ctx.response().addCookie(cookie("").setMaxAge(0));
+    Csrf.rebind(ctx, null);
   }
 
   private Cookie cookie(String value) {

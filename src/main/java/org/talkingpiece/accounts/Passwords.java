@@ -11,28 +11,48 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashMap;
+import java.util.Map;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
 
 /**
  * bcrypt hashing and checking. Hashing takes a deliberate ~0.25 s at the default cost, so it runs on
- * a small worker pool of its own, never on the event loop, and a flood of sign-ins queues there
- * instead of starving other blocking work. Past {@link #MAX_PENDING} queued jobs, new ones are
- * refused with RATE_LIMITED rather than queued for minutes.
+ * a small worker pool of its own, never on the event loop.
+ *
+ * <p>Who may queue for that pool is the part strangers could abuse. There is deliberately no single
+ * global limit that, once full, refuses everyone: 80 bad sign-ins would then turn real users away.
+ * Instead each sign-in must first be {@linkplain #admit admitted} for its client address:
+ * <ul>
+ *   <li>one address may hold at most {@link #PER_ADDRESS} sign-ins at a time (queued or being
+ *       checked); more from it are refused with RATE_LIMITED, and only it is refused;</li>
+ *   <li>once {@link #BUSY} sign-ins are held in all, an address that already holds one gets no
+ *       second, so the remaining capacity goes to addresses that have none yet: a real user arriving
+ *       during a flood is admitted and waits behind at most a couple of jobs per flooding address;</li>
+ *   <li>{@link #MAX_HELD} bounds the memory a flood from very many addresses can take.</li>
+ * </ul>
+ * Together with the sign-in limits (an address gets 30 attempts in 15 minutes, see {@link Lockout}),
+ * one address can keep at most two of the pool's threads busy, and a flood spread over many addresses
+ * slows sign-in down (each admitted job waits its turn, first come first served) without refusing
+ * anyone who is not flooding. Admin work (creating accounts, setting passwords) is not admitted per
+ * address: only signed-in admins can ask for it.
  *
  * <p>Passwords longer than bcrypt's 72-byte limit are pre-hashed with SHA-512 (the library's
  * strategy), so every character counts. Thread-safe.
  */
 final class Passwords {
-  static final int MAX_PENDING = 64;
+  static final int PER_ADDRESS = 2;
+  static final int BUSY = 64;
+  static final int MAX_HELD = 1024;
   private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
   private static final LongPasswordStrategy LONG = LongPasswordStrategies.hashSha512(VERSION);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final WorkerExecutor workers;
   private final int cost;
-  private final AtomicInteger pending = new AtomicInteger();
+  /** Sign-ins held per client address; guarded by {@code this}. */
+  private final Map<String, Integer> held = new HashMap<>();
+  private int heldInAll;
   private final String dummyHash;
 
   private Passwords(WorkerExecutor workers, int cost, String dummyHash) {
@@ -83,17 +103,62 @@ final class Passwords {
         .map(ok -> ok && hashOrNull != null);
   }
 
+  /** A place in the queue for checking one sign-in's password; release it when the sign-in is over. */
+  interface Permit {
+    /** As {@link Passwords#verify}. */
+    Future<Boolean> verify(String password, String hashOrNull);
+
+    void release();
+  }
+
+  /**
+   * Admits one sign-in from {@code address} to password checking (see the class comment), or fails
+   * RATE_LIMITED. The permit must be released when the sign-in is over, whatever its outcome.
+   */
+  Future<Permit> admit(String address) {
+    synchronized (this) {
+      int mine = held.getOrDefault(address, 0);
+      if (mine >= PER_ADDRESS || heldInAll >= MAX_HELD || (heldInAll >= BUSY && mine > 0)) {
+        return Future.failedFuture(new AppException(ErrorCode.RATE_LIMITED,
+            "Too many sign-ins from your network at once; please try again in a few seconds."));
+      }
+      held.put(address, mine + 1);
+      heldInAll++;
+    }
+    return Future.succeededFuture(new Permit() {
+      private boolean released;
+
+      @Override
+      public Future<Boolean> verify(String password, String hashOrNull) {
+        return Passwords.this.verify(password, hashOrNull);
+      }
+
+      @Override
+      public void release() {
+        synchronized (Passwords.this) {
+          if (released) {
+            return;
+          }
+          released = true;
+          held.computeIfPresent(address, (k, n) -> n <= 1 ? null : n - 1);
+          heldInAll--;
+        }
+      }
+    });
+  }
+
+  /** Sign-ins held now, in all (for tests). */
+  synchronized int held() {
+    return heldInAll;
+  }
+
   private static String hashNow(int cost, String password) {
     return new String(BCrypt.with(VERSION, LONG).hash(cost, password.getBytes(StandardCharsets.UTF_8)),
         StandardCharsets.UTF_8);
   }
 
+  /** Runs on the hashing pool, first come first served (callers are bounded by {@link #admit}). */
   private <T> Future<T> run(Callable<T> job) {
-    if (pending.incrementAndGet() > MAX_PENDING) {
-      pending.decrementAndGet();
-      return Future.failedFuture(new AppException(ErrorCode.RATE_LIMITED,
-          "Too many sign-ins at once; please try again in a few seconds."));
-    }
-    return workers.executeBlocking(job, false).onComplete(ar -> pending.decrementAndGet());
+    return workers.executeBlocking(job, false);
   }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
+import org.talkingpiece.web.ClientAddress;
 import org.talkingpiece.web.Routes;
 import org.talkingpiece.web.Web;
 
@@ -46,7 +47,7 @@ final class SignInRoutes implements Routes {
   private void submit(RoutingContext ctx) {
     String username = ctx.request().getFormAttribute("username");
     String next = ctx.request().getFormAttribute("next");
-    signIn.signIn(username, ctx.request().getFormAttribute("password"))
+    signIn.signIn(username, ctx.request().getFormAttribute("password"), ClientAddress.of(ctx))
         .onSuccess(done -> {
           // Signing in again (perhaps as someone else) ends the sign-in this browser had.
           Auth.currentToken(ctx).ifPresent(tokens::revoke);
@@ -87,7 +88,7 @@ final class SignInRoutes implements Routes {
 
   private void issueToken(RoutingContext ctx) {
     JsonObject body = Web.body(ctx);
-    Web.reply(ctx, 200, signIn.signIn(text(body, "username"), text(body, "password"))
+    Web.reply(ctx, 200, signIn.signIn(text(body, "username"), text(body, "password"), ClientAddress.of(ctx))
         .map(done -> done.token().toJson()));
   }
 

@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import org.talkingpiece.Config;
@@ -21,7 +20,6 @@ public final class HttpVerticle extends VerticleBase {
   static final long MAX_BODY_BYTES = 1024 * 1024;
   /** Most fields one form may send (a module of 40 activities sends about 1,200). */
   static final int MAX_FORM_FIELDS = 4096;
-  static final long CSRF_TIMEOUT_MS = 4L * 60 * 60 * 1000;
   /** The sign-in cookie's name (set by the accounts feature). */
   static final String SIGN_IN_COOKIE = "tp_auth";
 
@@ -42,8 +40,11 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
+    ClientAddress addresses = new ClientAddress(config.trustedProxies());
     router.route().handler(ctx -> {
       ctx.put(Web.PAGES, pages);
+      ctx.put(ClientAddress.KEY, addresses.resolve(ctx.request().remoteAddress(),
+          ctx.request().getHeader("X-Forwarded-For")));
       ctx.next();
     });
     router.route("/static/*").handler(StaticHandler.create("web/static")
@@ -51,15 +52,10 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
         .setMaxAgeSeconds(86400));
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    CSRFHandler csrf = CSRFHandler.create(vertx, csrfSecret)
-        .setCookieHttpOnly(true)
-        .setCookieSecure(config.publicUrl().startsWith("https:"))
-        .setTimeout(CSRF_TIMEOUT_MS)
-        .setNagHttps(false);
+    Csrf csrf = new Csrf(csrfSecret, SIGN_IN_COOKIE, config.publicUrl().startsWith("https:"),
+        System::currentTimeMillis);
     router.route().handler(ctx -> {
       if (skipsCsrf(ctx)) {
-        ctx.next();
-      } else if (reusesCsrfCookie(ctx)) {
         ctx.next();
       } else {
         csrf.handle(ctx);
@@ -91,35 +87,6 @@ public final class HttpVerticle extends VerticleBase {
   /** The port actually bound (useful when the configured port is 0). */
   public int actualPort() {
     return server.actualPort();
-  }
-
-  /**
-   * A GET keeps a CSRF cookie that is less than half its lifetime old instead of getting a new one,
-   * so a favicon, an image or a second tab does not invalidate the token of a form already open.
-   * The cookie's value is {@code random.issuedAtMillis.signature}; its signature is checked on POST.
-   */
-  private static boolean reusesCsrfCookie(RoutingContext ctx) {
-    if (ctx.request().method() != io.vertx.core.http.HttpMethod.GET) {
-      return false;
-    }
-    io.vertx.core.http.Cookie cookie = ctx.request().getCookie(CSRFHandler.DEFAULT_COOKIE_NAME);
-    if (cookie == null) {
-      return false;
-    }
-    String[] parts = cookie.getValue().split("\\.");
-    if (parts.length != 3) {
-      return false;
-    }
-    try {
-      long age = System.currentTimeMillis() - Long.parseLong(parts[1]);
-      if (age < 0 || age > CSRF_TIMEOUT_MS / 2) {
-        return false;
-      }
-    } catch (NumberFormatException e) {
-      return false;
-    }
-    ctx.put(CSRFHandler.DEFAULT_HEADER_NAME, cookie.getValue());
-    return true;
   }
 
   /**

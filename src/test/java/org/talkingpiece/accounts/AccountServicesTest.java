@@ -28,6 +28,7 @@ class AccountServicesTest {
   static Database db;
   static TestClock clock = new TestClock(Instant.parse("2030-01-01T09:00:00Z"));
   static Accounts accounts;
+  static final String ADDRESS = "192.0.2.1";
 
   @BeforeAll
   static void start() throws Exception {
@@ -72,19 +73,53 @@ class AccountServicesTest {
     create("clocked", "clocked-password", "facilitator");
     SignIn signIn = accounts.signIn();
     for (int i = 0; i < 5; i++) {
-      assertThat(failureOf(signIn.signIn("clocked", "wrong-password"))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+      assertThat(failureOf(signIn.signIn("clocked", "wrong-password", ADDRESS))).isEqualTo(ErrorCode.UNAUTHENTICATED);
     }
-    assertThat(failureOf(signIn.signIn("clocked", "clocked-password"))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(failureOf(signIn.signIn("clocked", "clocked-password", ADDRESS))).isEqualTo(ErrorCode.RATE_LIMITED);
     clock.advance(Duration.ofSeconds(59));
-    assertThat(failureOf(signIn.signIn("clocked", "clocked-password"))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(failureOf(signIn.signIn("clocked", "clocked-password", ADDRESS))).isEqualTo(ErrorCode.RATE_LIMITED);
     clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 5; i++) {
-      assertThat(failureOf(signIn.signIn("clocked", "wrong-password"))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+      assertThat(failureOf(signIn.signIn("clocked", "wrong-password", ADDRESS))).isEqualTo(ErrorCode.UNAUTHENTICATED);
     }
     clock.advance(Duration.ofSeconds(119));
-    assertThat(failureOf(signIn.signIn("clocked", "clocked-password"))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(failureOf(signIn.signIn("clocked", "clocked-password", ADDRESS))).isEqualTo(ErrorCode.RATE_LIMITED);
     clock.advance(Duration.ofSeconds(1));
-    assertThat(await(signIn.signIn("clocked", "clocked-password")).account().username()).isEqualTo("clocked");
+    assertThat(await(signIn.signIn("clocked", "clocked-password", ADDRESS)).account().username()).isEqualTo("clocked");
+  }
+
+  @Test
+  @DisplayName("Thirty attempts claimed at the same moment: exactly five are granted, the fifth locks, the rest are refused")
+  void claimsAreAtomic() {
+    SigninFailures failures = new SigninFailures(db.mongo());
+    SigninFailures.Key key = SigninFailures.Key.pair("raced", "192.0.2.9");
+    List<Future<Lockout.Claim>> claims = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      claims.add(failures.claim(key, clock.instant()));
+    }
+    await(Future.join(claims));
+    List<Lockout.Claim> got = claims.stream().map(Future::result).toList();
+    assertThat(got.stream().filter(Lockout.Claim.Granted.class::isInstance).count()).isEqualTo(5);
+    assertThat(got.stream().filter(c -> c instanceof Lockout.Claim.Granted g && g.locking()).count()).isEqualTo(1);
+    assertThat(got.stream().filter(Lockout.Claim.Refused.class::isInstance).count()).isEqualTo(25);
+  }
+
+  @Test
+  @DisplayName("Features registered for revocation hear of a disabled account before the admin's change completes")
+  void revocationListeners() {
+    Account admin = create("revoker", "revoker-password", "admin");
+    Account target = create("revoked", "revoked-password", "facilitator");
+    java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    accounts.onRevoke(id -> {
+      heard.add(id);
+      return Future.succeededFuture();
+    });
+    await(accounts.service().setDisabled(admin, target.id(), true));
+    assertThat(heard).containsExactly(target.id());
+    await(accounts.service().setDisabled(admin, target.id(), false));
+    assertThat(heard).containsExactly(target.id());
+    await(accounts.service().setPassword(target.id(), "another-password"));
+    assertThat(heard).containsExactly(target.id(), target.id());
   }
 
   @Test
@@ -92,16 +127,16 @@ class AccountServicesTest {
   void unknownUsernamesLockToo() {
     SignIn signIn = accounts.signIn();
     for (int i = 0; i < 5; i++) {
-      assertThat(failureOf(signIn.signIn("ghost-user", "wrong-password"))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+      assertThat(failureOf(signIn.signIn("ghost-user", "wrong-password", ADDRESS))).isEqualTo(ErrorCode.UNAUTHENTICATED);
     }
-    assertThat(failureOf(signIn.signIn("ghost-user", "wrong-password"))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(failureOf(signIn.signIn("ghost-user", "wrong-password", ADDRESS))).isEqualTo(ErrorCode.RATE_LIMITED);
   }
 
   @Test
   @DisplayName("A token works until its lifetime ends, and not after")
   void tokenExpires() {
     Account a = create("expiring", "expiring-password", "author");
-    IssuedToken token = await(accounts.signIn().signIn("expiring", "expiring-password")).token();
+    IssuedToken token = await(accounts.signIn().signIn("expiring", "expiring-password", ADDRESS)).token();
     assertThat(token.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(12)));
     assertThat(await(accounts.tokens().resolve(token.token())).id()).isEqualTo(a.id());
     clock.advance(Duration.ofHours(12));
@@ -112,7 +147,7 @@ class AccountServicesTest {
   @DisplayName("A resolved token gives the account's username and roles, and missing or odd tokens are refused")
   void resolve() {
     Account a = create("resolver", "resolver-password", "facilitator", "author");
-    IssuedToken token = await(accounts.signIn().signIn("resolver", "resolver-password")).token();
+    IssuedToken token = await(accounts.signIn().signIn("resolver", "resolver-password", ADDRESS)).token();
     Account resolved = await(accounts.tokens().resolve(token.token()));
     assertThat(resolved.username()).isEqualTo("resolver");
     assertThat(resolved.roles()).containsExactlyInAnyOrder(Role.FACILITATOR, Role.AUTHOR);
@@ -143,8 +178,8 @@ class AccountServicesTest {
   void longPasswords() {
     String base = "p".repeat(100);
     create("longpw", base + "-one", "author");
-    assertThat(failureOf(accounts.signIn().signIn("longpw", base + "-two"))).isEqualTo(ErrorCode.UNAUTHENTICATED);
-    assertThat(await(accounts.signIn().signIn("longpw", base + "-one")).account().username()).isEqualTo("longpw");
+    assertThat(failureOf(accounts.signIn().signIn("longpw", base + "-two", ADDRESS))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(await(accounts.signIn().signIn("longpw", base + "-one", ADDRESS)).account().username()).isEqualTo("longpw");
   }
 
   @Test

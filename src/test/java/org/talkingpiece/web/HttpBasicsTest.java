@@ -107,4 +107,13 @@ class HttpBasicsTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.bodyAsString()).contains("vertx_http_server");
   }
+
+  @Test
+  @DisplayName("Metrics include the JVM's memory, garbage collection, threads and CPU, as the operator guide says")
+  void jvmMetrics() throws Exception {
+    String text = get("/metrics", null).bodyAsString();
+    assertThat(text).contains("jvm_memory_used_bytes{").contains("jvm_memory_max_bytes{")
+        .contains("jvm_threads_live_threads").contains("jvm_gc_").contains("jvm_classes_loaded_classes")
+        .contains("process_cpu_usage").contains("system_cpu_count").contains("process_uptime_seconds");
+  }
 }
