@@ -30,10 +30,13 @@ import java.util.Map;
  * @param joinsPerMinute joins a minute from one network address ({@code JOINS_PER_MINUTE}, default 1200: a whole
  *     conference hall behind one venue address must be able to join at once)
  * @param anonymityKey the secret that keys the anonymous-input rolls ({@code ANONYMITY_KEY}, base64url, at least
- *     32 bytes); {@code null} keeps a generated one in {@code DATA_DIR/anonymity.key} (one node only)
+ *     32 bytes); {@code null} keeps a generated one in {@code KEY_DIR/anonymity.key} (one node only)
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the real client
  *     ({@code TRUSTED_PROXIES}, comma-separated IP addresses, default none): per-address limits need the
  *     client's address, not the proxy's
+ * @param keyDir where the server keeps its secrets, apart from the data ({@code KEY_DIR}, default {@code DATA_DIR}
+ *     with {@code -keys} appended, e.g. {@code ./data-keys}); never inside {@code DATA_DIR}, so a copy of the
+ *     data directory holds no key
  */
 public record Config(
     String httpHost,
@@ -53,7 +56,8 @@ public record Config(
     int bridgeMaxFramesPerSecond,
     int joinsPerMinute,
     String anonymityKey,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    Path keyDir) {
 
   public Config {
     trustedProxies = List.copyOf(trustedProxies);
@@ -109,6 +113,11 @@ public record Config(
         }
       }
     }
+    String dataDirText = r.string("DATA_DIR", "data");
+    Path keyDir = Path.of(r.string("KEY_DIR", stripSlash(dataDirText) + "-keys"));
+    if (keyDir.toAbsolutePath().normalize().startsWith(dataDir.toAbsolutePath().normalize())) {
+      r.errors.add("KEY_DIR must be outside DATA_DIR, so that a copy of the data directory holds no key");
+    }
     if (clustered && anonymityKey == null) {
       r.errors.add("ANONYMITY_KEY is required when CLUSTERED=true, so every node keys anonymous rolls alike");
     }
@@ -116,7 +125,8 @@ public record Config(
       throw new IllegalArgumentException("Invalid configuration: " + String.join("; ", r.errors));
     }
     return new Config(host, port, stripSlash(publicUrl), mongoUri, dbName, dataDir, adminPassword, contentDir,
-        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond, joinsPerMinute, anonymityKey, trustedProxies);
+        dev, cost, ttl, retention, clustered, frameBytes, framesPerSecond, joinsPerMinute, anonymityKey, trustedProxies,
+        keyDir);
   }
 
   /** True when the server runs its own embedded database instead of a real MongoDB. */
@@ -128,7 +138,7 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, publicUrl, mongoUri, mongoDatabase, dataDir, adminPassword, contentDir, dev,
         passwordCost, tokenTtl, retention, clustered, bridgeMaxFrameBytes, bridgeMaxFramesPerSecond, joinsPerMinute,
-        anonymityKey, trustedProxies);
+        anonymityKey, trustedProxies, keyDir);
   }
 
   private static String stripSlash(String url) {

@@ -23,6 +23,16 @@ class ConfigTest {
   }
 
   @Test
+  @DisplayName("Keys live outside the data directory: beside it by default, and never inside it")
+  void keyDir() {
+    assertThat(Config.fromEnv(Map.of()).keyDir().toString()).isEqualTo("data-keys");
+    assertThat(Config.fromEnv(Map.of("DATA_DIR", "/srv/tp/")).keyDir().toString()).isEqualTo("/srv/tp-keys");
+    assertThat(Config.fromEnv(Map.of("KEY_DIR", "/etc/tp")).keyDir().toString()).isEqualTo("/etc/tp");
+    assertThatThrownBy(() -> Config.fromEnv(Map.of("DATA_DIR", "/srv/tp", "KEY_DIR", "/srv/tp/keys")))
+        .hasMessageContaining("KEY_DIR must be outside DATA_DIR");
+  }
+
+  @Test
   @DisplayName("JOINS_PER_MINUTE is a positive whole number")
   void joinsPerMinute() {
     assertThat(Config.fromEnv(Map.of("JOINS_PER_MINUTE", "5000")).joinsPerMinute()).isEqualTo(5000);

@@ -21,8 +21,20 @@ import java.util.Optional;
  */
 public interface AnonymousStore {
 
+  /**
+   * @param keyDir {@code KEY_DIR}: where the held keys of waiting items live (never in the database)
+   */
+  static AnonymousStore create(MongoClient mongo, java.nio.file.Path keyDir) {
+    return new MongoAnonymousStore(mongo, keyDir);
+  }
+
+  /** For tests and tools: held keys go to a fresh private directory, gone with the machine's temp files. */
   static AnonymousStore create(MongoClient mongo) {
-    return new MongoAnonymousStore(mongo);
+    try {
+      return create(mongo, java.nio.file.Files.createTempDirectory("tp-keys-"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Creates the indexes (by session, for loading and deleting a session). Idempotent. */

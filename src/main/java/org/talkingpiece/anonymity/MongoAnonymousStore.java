@@ -34,10 +34,12 @@ import org.talkingpiece.shared.ErrorCode;
 final class MongoAnonymousStore implements AnonymousStore {
   private final MongoClient mongo;
   private final RollWriter rolls;
+  private final HeldKeys heldKeys;
 
-  MongoAnonymousStore(MongoClient mongo) {
+  MongoAnonymousStore(MongoClient mongo, java.nio.file.Path keyDir) {
     this.mongo = mongo;
     this.rolls = new RollWriter(mongo);
+    this.heldKeys = new HeldKeys(keyDir);
   }
 
   @Override
@@ -86,17 +88,93 @@ final class MongoAnonymousStore implements AnonymousStore {
     return applied.recover(MongoAnonymousStore::storageFailure);
   }
 
+  /**
+   * An item that waits is stored only sealed under the prompt's held key, padded to the prompt's seal
+   * size, in {@code held} (sorted by a random slot id). An item released with this change, and every
+   * waiting item released with it, is written in plain text in the same single-document update that
+   * drops their seals; once nothing waits, the held key is erased.
+   */
   private Future<Void> addItem(String id, PromptChange.ItemAdded c) {
-    JsonObject filter = byId(id).put("open", true);
-    if (c.item().keyHash() != null) {
-      filter.put("items.key", new JsonObject().put("$ne", c.item().keyHash()));
+    return mongo.findOne(PROMPTS, byId(id), new JsonObject().put("settings", 1).put("held", 1).put("open", 1))
+        .compose(doc -> doc == null || !doc.getBoolean("open", false)
+            ? Future.failedFuture(AppException.wrongState("This prompt is closed."))
+            : c.release().isEmpty() ? hold(id, doc, c.item()) : release(id, doc, c));
+  }
+
+  private Future<Void> hold(String id, JsonObject doc, AnonItem item) {
+    int size = HeldKeys.sealSize(PromptDocs.settings(doc.getJsonObject("settings")));
+    return heldKeys.getOrCreate(id).compose(key -> {
+      JsonObject push = new JsonObject().put("held", sortedPush(sealed(key, item, size), new JsonObject().put("s", 1)));
+      return mongo.updateCollection(PROMPTS, byId(id).put("open", true), new JsonObject().put("$push", push))
+          .compose(r -> expectMatch(r, () -> AppException.wrongState("This prompt is closed.")));
+    });
+  }
+
+  private Future<Void> release(String id, JsonObject doc, PromptChange.ItemAdded c) {
+    int size = HeldKeys.sealSize(PromptDocs.settings(doc.getJsonObject("settings")));
+    java.util.Set<String> released = java.util.Set.copyOf(c.release());
+    boolean newReleased = released.contains(c.item().id());
+    return openHeld(id, doc).compose(held -> (newReleased ? Future.<byte[]>succeededFuture(null) : heldKeys.getOrCreate(id))
+        .compose(key -> {
+          List<AnonItem> plain = new ArrayList<>();
+          JsonArray keep = new JsonArray();
+          held.forEach(h -> {
+            if (released.contains(h.item().id())) {
+              plain.add(h.item());
+            } else {
+              keep.add(h.stored());
+            }
+          });
+          if (newReleased) {
+            plain.add(c.item());
+          } else {
+            keep.add(sealed(key, c.item(), size));
+          }
+          List<JsonObject> keepSorted = new ArrayList<>();
+          keep.forEach(o -> keepSorted.add((JsonObject) o));
+          keepSorted.sort(java.util.Comparator.comparing(o -> o.getString("s")));
+          JsonArray items = new JsonArray();
+          plain.stream().sorted(java.util.Comparator.comparing(AnonItem::id)).forEach(i -> items.add(PromptDocs.item(i)));
+          JsonObject update = new JsonObject()
+              .put("$set", new JsonObject().put("held", new JsonArray(new ArrayList<>(keepSorted))))
+              .put("$push", new JsonObject()
+                  .put("items", new JsonObject().put("$each", items).put("$sort", new JsonObject().put("id", 1)))
+                  .put("batches", new JsonArray(c.release())));
+          return mongo.updateCollection(PROMPTS, byId(id).put("open", true), update)
+              .compose(r -> expectMatch(r, () -> AppException.wrongState("This prompt is closed.")))
+              .compose(v -> keepSorted.isEmpty() ? heldKeys.erase(id).otherwiseEmpty() : Future.succeededFuture());
+        }));
+  }
+
+  private static JsonObject sealed(byte[] key, AnonItem item, int size) {
+    return new JsonObject().put("s", org.talkingpiece.shared.Ids.random()).put("b", HeldKeys.seal(key, PromptDocs.item(item), size));
+  }
+
+  /** A waiting item as opened, with its stored (sealed) entry. */
+  private record Held(AnonItem item, JsonObject stored) {}
+
+  /** Opens the prompt's waiting items; none if its held key is lost (they can then never be released). */
+  private Future<List<Held>> openHeld(String id, JsonObject doc) {
+    JsonArray held = doc.getJsonArray("held", new JsonArray());
+    if (held.isEmpty()) {
+      return Future.succeededFuture(List.of());
     }
-    JsonObject push = new JsonObject().put("items", sortedPush(PromptDocs.item(c.item()), new JsonObject().put("id", 1)));
-    if (!c.release().isEmpty()) {
-      push.put("batches", new JsonArray(c.release()));
-    }
-    return mongo.updateCollection(PROMPTS, filter, new JsonObject().put("$push", push))
-        .compose(r -> r.getDocMatched() == 1 ? Future.succeededFuture() : whyNotAdded(id));
+    return heldKeys.find(id).map(key -> {
+      List<Held> out = new ArrayList<>();
+      if (key == null) {
+        return out;
+      }
+      for (Object o : held) {
+        JsonObject entry = (JsonObject) o;
+        try {
+          JsonObject i = HeldKeys.open(key, entry.getString("b"));
+          out.add(new Held(new AnonItem(i.getString("id"), i.getString("text"), i.getString("key")), entry));
+        } catch (java.security.GeneralSecurityException | RuntimeException unreadable) {
+          // sealed under a key that is gone: it can never be released
+        }
+      }
+      return out;
+    });
   }
 
   private Future<Void> whyNotAdded(String id) {
@@ -127,10 +205,28 @@ final class MongoAnonymousStore implements AnonymousStore {
         .put("$pull", new JsonObject().put("items", new JsonObject().put("id", c.itemId())).put("batches.$[]", c.itemId()))
         .put("$unset", new JsonObject().put("shownVotes." + c.itemId(), ""));
     return mongo.updateCollection(PROMPTS, filter, update)
-        .compose(r -> expectMatch(r, () -> AppException.notFound("There is nothing to take back: it was already removed.")))
+        .compose(r -> r.getDocMatched() > 0 ? Future.<Void>succeededFuture() : withdrawHeld(id, c))
         .compose(v -> Future.join(rolls.giveBack(id, c.who()), mongo.updateCollection(VOTERS, byId(id),
                 new JsonObject().put("$pull", new JsonObject().put("voters", new JsonObject().put("q", c.itemId())))))
             .<Void>mapEmpty().otherwiseEmpty());
+  }
+
+  /** Takes back an item that is still waiting: its seal goes, and the held key too if nothing else waits. */
+  private Future<Void> withdrawHeld(String id, PromptChange.ItemWithdrawn c) {
+    return mongo.findOne(PROMPTS, byId(id), new JsonObject().put("held", 1))
+        .compose(doc -> doc == null ? Future.succeededFuture(List.<Held>of()) : openHeld(id, doc))
+        .compose(held -> {
+          Held found = held.stream().filter(h -> h.item().id().equals(c.itemId())
+              && java.util.Objects.equals(h.item().keyHash(), c.keyHash())).findFirst().orElse(null);
+          if (found == null) {
+            return Future.failedFuture(AppException.notFound("There is nothing to take back: it was already removed."));
+          }
+          String slot = found.stored().getString("s");
+          return mongo.updateCollection(PROMPTS, byId(id), new JsonObject().put("$pull",
+                  new JsonObject().put("held", new JsonObject().put("s", slot))))
+              .compose(r -> expectMatch(r, () -> AppException.notFound("There is nothing to take back: it was already removed.")))
+              .compose(v -> held.size() == 1 ? heldKeys.erase(id).otherwiseEmpty() : Future.succeededFuture());
+        });
   }
 
   private Future<Void> moderate(String id, PromptChange.QuestionModerated c) {
@@ -152,23 +248,25 @@ final class MongoAnonymousStore implements AnonymousStore {
     JsonObject q = byId(PromptDocs.docId(prompt));
     return mongo.findOne(PROMPTS, q, null).compose(doc -> doc == null
             ? Future.succeededFuture(Optional.<StoredPrompt>empty())
-            : Future.all(mongo.findOne(ROLLS, q, null), mongo.findOne(VOTERS, q, null))
-                .map(both -> Optional.of(PromptDocs.decode(prompt, doc, both.resultAt(0), both.resultAt(1)))))
+            : Future.all(mongo.findOne(ROLLS, q, null), mongo.findOne(VOTERS, q, null), openHeld(q.getString("_id"), doc))
+                .map(all -> Optional.of(PromptDocs.decode(prompt, doc, all.resultAt(0), all.resultAt(1),
+                    all.<List<Held>>resultAt(2).stream().map(Held::item).toList()))))
         .recover(MongoAnonymousStore::storageFailure);
   }
 
   @Override
   public Future<List<StoredPrompt>> loadSession(String sessionId) {
     JsonObject q = new JsonObject().put("sessionId", sessionId);
-    return Future.all(mongo.find(PROMPTS, q), mongo.find(ROLLS, q), mongo.find(VOTERS, q)).map(all -> {
+    return Future.all(mongo.find(PROMPTS, q), mongo.find(ROLLS, q), mongo.find(VOTERS, q)).compose(all -> {
       Map<String, JsonObject> rollsById = byDocId(all.resultAt(1));
       Map<String, JsonObject> votersById = byDocId(all.resultAt(2));
-      List<StoredPrompt> out = new ArrayList<>();
+      List<Future<StoredPrompt>> out = new ArrayList<>();
       for (JsonObject doc : all.<List<JsonObject>>resultAt(0)) {
         String id = doc.getString("_id");
-        out.add(PromptDocs.decode(PromptDocs.promptRef(doc), doc, rollsById.get(id), votersById.get(id)));
+        out.add(openHeld(id, doc).map(held -> PromptDocs.decode(PromptDocs.promptRef(doc), doc, rollsById.get(id),
+            votersById.get(id), held.stream().map(Held::item).toList())));
       }
-      return List.copyOf(out);
+      return Future.all(out).map(f -> List.copyOf(f.<StoredPrompt>list()));
     }).recover(MongoAnonymousStore::storageFailure);
   }
 
@@ -219,7 +317,10 @@ final class MongoAnonymousStore implements AnonymousStore {
   @Override
   public Future<Void> deleteSession(String sessionId) {
     JsonObject q = new JsonObject().put("sessionId", sessionId);
-    return Future.all(List.of(PROMPTS, ROLLS, VOTERS, SIGNALS, SCREENS).stream().map(c -> mongo.removeDocuments(c, q)).toList())
+    return mongo.findWithOptions(PROMPTS, q, new io.vertx.ext.mongo.FindOptions().setFields(new JsonObject().put("_id", 1)))
+        .compose(docs -> Future.join(docs.stream().map(d -> heldKeys.erase(d.getString("_id"))).toList()).otherwiseEmpty())
+        .compose(v -> Future.all(List.of(PROMPTS, ROLLS, VOTERS, SIGNALS, SCREENS).stream()
+            .map(c -> mongo.removeDocuments(c, q)).toList()))
         .<Void>mapEmpty().recover(MongoAnonymousStore::storageFailure);
   }
 

@@ -115,7 +115,7 @@ final class PromptDocs {
 
   static JsonObject newPrompt(PromptRef prompt, PromptSettings s) {
     JsonObject doc = base(prompt).put("settings", settings(s)).put("open", true)
-        .put("items", new JsonArray()).put("batches", new JsonArray());
+        .put("items", new JsonArray()).put("held", new JsonArray()).put("batches", new JsonArray());
     if (s.kind() == PromptKind.QUESTIONS) {
       doc.put("shownVotes", new JsonObject());
     }
@@ -126,7 +126,8 @@ final class PromptDocs {
     return doc;
   }
 
-  static StoredPrompt decode(PromptRef prompt, JsonObject doc, JsonObject rollDoc, JsonObject votersDoc) {
+  /** @param held the waiting items, already opened (their seals are not in {@code doc}'s items) */
+  static StoredPrompt decode(PromptRef prompt, JsonObject doc, JsonObject rollDoc, JsonObject votersDoc, List<AnonItem> held) {
     PromptSettings settings = settings(doc.getJsonObject("settings"));
     List<AnonItem> items = new ArrayList<>();
     Map<String, QuestionFlags> flags = new HashMap<>();
@@ -139,6 +140,8 @@ final class PromptDocs {
         flags.put(i.getString("id"), f);
       }
     }
+    items.addAll(held);
+    items.sort(java.util.Comparator.comparing(AnonItem::id));
     List<List<String>> batches = new ArrayList<>();
     doc.getJsonArray("batches", new JsonArray()).forEach(b -> batches.add(strings((JsonArray) b)));
     Map<ParticipantRef, Integer> roll = new HashMap<>();

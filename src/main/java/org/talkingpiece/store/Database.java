@@ -2,12 +2,14 @@ package org.talkingpiece.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import com.mongodb.MongoClientSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.logging.Logger;
 import org.h2.mvstore.MVStore;
 import org.talkingpiece.Config;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Ids;
 import org.talkingpiece.shared.ErrorCode;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +78,19 @@ public final class Database {
       // over and over. At a thousand writes a second the default falls behind; 4 KiB pages keep up
       // (see docs/performance.md).
       H2Backend backend = new H2Backend(new MVStore.Builder().fileName(file.toString()).pageSplitSize(PAGE_BYTES).open());
-      MongoServer server = new MongoServer(backend);
+      // The wire server has no authentication and the driver can only reach it over TCP, so it sits
+      // behind a password made now, held in memory only, and presented by our driver alone.
+      String secret = Ids.random() + Ids.random();
+      MongoServer server = new MongoServer(new GatedBackend(backend, secret));
       server.bind("127.0.0.1", 0);
       int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
       String uri = "mongodb://127.0.0.1:" + port;
-      MongoClient client = MongoClient.create(vertx, clientConfig(uri, config.mongoDatabase()));
+      // The Vert.x client ignores appName in its configuration, so the password is added to the driver
+      // settings it would build from that configuration (codecs included).
+      JsonObject clientConfig = clientConfig(uri, config.mongoDatabase());
+      MongoClientSettings settings = MongoClientSettings.builder(
+          new MongoClientOptionsParser(vertx, clientConfig).settings()).applicationName(secret).build();
+      MongoClient client = MongoClient.createWithMongoSettings(vertx, clientConfig, "tp-embedded-" + Ids.random(), settings);
       return new Database(vertx, client, server, backend, "the embedded database in " + file);
     }, false);
   }
@@ -105,6 +116,11 @@ public final class Database {
   /** Where the data lives, for the start-up log. */
   public String description() {
     return description;
+  }
+
+  /** The embedded database's loopback address (for tests that knock on it), or null with a real MongoDB. */
+  InetSocketAddress embeddedAddress() {
+    return server == null ? null : server.getLocalAddress();
   }
 
   public boolean embedded() {

@@ -344,7 +344,7 @@ public final class AnonymityFeature implements LiveFeature {
     /** Loads the roll key (see {@link RollKey}) and prepares the store's indexes. */
     public static Future<Factory> start(Vertx vertx, Config config, MongoClient mongo, SessionDirectory sessions,
         ModuleStore moduleStore) {
-      AnonymousStore store = AnonymousStore.create(mongo);
+      AnonymousStore store = AnonymousStore.create(mongo, config.keyDir());
       Function<String, Future<Module>> modules = id -> sessions.get(id)
           .compose(entry -> moduleStore.get(entry.moduleSlug(), entry.moduleVersion()));
       return RollKey.load(vertx, config).compose(key -> store.init()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -78,7 +79,7 @@ class AnonymousBridgeTest {
         assertThat(views).anySatisfy(v -> assertThat(v).contains("\"releasedIds\""));
 
         byte[] key = Base64.getUrlDecoder().decode(
-            Files.readString(server.dataDir().resolve(RollKey.FILE_NAME)).strip());
+            Files.readString(Path.of(server.dataDir() + "-keys").resolve(RollKey.FILE_NAME)).strip());
         ParticipantRefs refs = ParticipantRefs.withKey(key);
         PromptRef prompt = PromptRef.of(s.sessionId, reflectionId);
         for (String view : views) {
