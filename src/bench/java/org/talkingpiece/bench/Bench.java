@@ -40,14 +40,28 @@ public final class Bench {
   private final JsonObject results = new JsonObject();
   private final List<String[]> table = new ArrayList<>();
 
-  /** How to start the server and the baseline: the class path holding both, and JVM options. */
-  record Launch(String classPath, List<String> serverJvm) {}
+  /**
+   * How to start the server and the baseline, and with which JVM options.
+   *
+   * @param serverClassPath the server as an operator runs it: the shaded jar (which does not hold the
+   *     bench), or any class path holding {@code org.talkingpiece.Main}
+   * @param baselineClassPath a class path holding {@link BaselineServer} and Vert.x: the bench's own
+   */
+  record Launch(String serverClassPath, String baselineClassPath, List<String> serverJvm) {
+    /** One class path holding both the server and the bench, as a test run has. */
+    Launch(String classPath, List<String> serverJvm) {
+      this(classPath, classPath, serverJvm);
+    }
+  }
 
   Bench(Profile profile, Launch launch, Path work) {
     this.profile = profile;
     this.launch = launch;
     this.work = work;
   }
+
+  private static final String USAGE =
+      "Usage: scripts/bench [--quick | --full] [--out DIR] [--server-jvm 'JVM OPTIONS']";
 
   public static void main(String[] args) throws Exception {
     Profile profile = FULL;
@@ -62,9 +76,12 @@ public final class Bench {
         case "--jar" -> jar = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--server-jvm" -> serverJvm.addAll(List.of(args[++i].trim().split("\\s+")));
+        case "--help", "-h" -> {
+          System.out.println(USAGE);
+          return;
+        }
         default -> {
-          System.err.println("Usage: scripts/bench [--quick | --full] [--out DIR] [--server-jvm 'JVM OPTIONS']\n"
-              + "  unknown option: " + args[i]);
+          System.err.println(USAGE + "\n  unknown option: " + args[i]);
           System.exit(2);
         }
       }
@@ -75,7 +92,9 @@ public final class Bench {
     }
     Path work = Files.createTempDirectory("talking-piece-bench");
     try {
-      Bench bench = new Bench(profile, new Launch(jar.toAbsolutePath().toString(), serverJvm), work);
+      // The server runs from the jar alone; the baseline runs from the class path this bench runs on.
+      Launch launch = new Launch(jar.toAbsolutePath().toString(), System.getProperty("java.class.path"), serverJvm);
+      Bench bench = new Bench(profile, launch, work);
       JsonObject results = bench.run();
       Files.createDirectories(out);
       String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -129,13 +148,13 @@ public final class Bench {
     for (int i = 0; i < profile.startRuns(); i++) {
       Path data = work.resolve("start-" + i);
       for (Samples s : List.of(fresh, again)) {
-        try (Spawned server = Spawned.server(jar(), data, launch.serverJvm())) {
+        try (Spawned server = Spawned.server(launch.serverClassPath(), data, launch.serverJvm())) {
           s.add(Math.round(server.awaitReady("/health", Duration.ofSeconds(60)) * 1_000));
         }
       }
     }
     results.put("startup", new JsonObject().put("runs", profile.startRuns())
-        .put("classDataArchive", Spawned.archiveFor(jar()).isPresent())
+        .put("classDataArchive", Spawned.archiveFor(launch.serverClassPath()).isPresent())
         .put("freshMedianMs", ms(fresh.percentile(50))).put("freshMaxMs", ms(fresh.max()))
         .put("restartMedianMs", ms(again.percentile(50))).put("restartMaxMs", ms(again.max())));
     row("Start to ready, fresh data / restart (median)", fmt(ms(fresh.percentile(50))) + " / "
@@ -150,7 +169,8 @@ public final class Bench {
     say("One session with " + n + " participants: floor changes...");
     JsonObject server;
     int frameBytes;
-    try (Spawned process = Spawned.server(jar(), Files.createDirectories(work.resolve("hall")), launch.serverJvm())) {
+    Path data = Files.createDirectories(work.resolve("hall"));
+    try (Spawned process = Spawned.server(launch.serverClassPath(), data, launch.serverJvm())) {
       process.awaitReady("/health", Duration.ofSeconds(60));
       Setup setup = new Setup(process.port());
       setup.facilitator();
@@ -166,7 +186,7 @@ public final class Bench {
     }
     say("The baseline: " + n + " sockets, frames of " + frameBytes + " bytes...");
     JsonObject baseline;
-    try (Spawned process = Spawned.baseline(jar(), frameBytes, launch.serverJvm())) {
+    try (Spawned process = Spawned.baseline(launch.baselineClassPath(), frameBytes, launch.serverJvm())) {
       process.awaitLine("READY", Duration.ofSeconds(60));
       try (World world = new World.Baseline(new LoadClient("127.0.0.1", process.port(), n), 1, n)) {
         baseline = floorChanges(world);
@@ -216,7 +236,8 @@ public final class Bench {
     say(sessions + " sessions of " + per + " participants (" + total + " connections)...");
     JsonObject server = new JsonObject();
     int frameBytes;
-    try (Spawned process = Spawned.server(jar(), Files.createDirectories(work.resolve("many")), launch.serverJvm())) {
+    Path data = Files.createDirectories(work.resolve("many"));
+    try (Spawned process = Spawned.server(launch.serverClassPath(), data, launch.serverJvm())) {
       process.awaitReady("/health", Duration.ofSeconds(60));
       Setup setup = new Setup(process.port());
       setup.facilitator();
@@ -250,7 +271,7 @@ public final class Bench {
     }
     say("The baseline: " + total + " sockets in " + sessions + " groups...");
     JsonObject baseline = new JsonObject();
-    try (Spawned process = Spawned.baseline(jar(), frameBytes, launch.serverJvm())) {
+    try (Spawned process = Spawned.baseline(launch.baselineClassPath(), frameBytes, launch.serverJvm())) {
       process.awaitLine("READY", Duration.ofSeconds(60));
       try (World world = new World.Baseline(new LoadClient("127.0.0.1", process.port(), total), sessions, per)) {
         world.connect(64);
@@ -375,10 +396,6 @@ public final class Bench {
   }
 
   // Small things.
-
-  private String jar() {
-    return launch.classPath();
-  }
 
   private static void say(String line) {
     System.out.println(line);
