@@ -15,16 +15,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.talkingpiece.support.Browser;
+import org.talkingpiece.support.Http;
 
 /** Journey 12 in Chromium: an author revises "Understanding Privilege" and publishes version 2. */
 class AuthoringBrowserTest {
   static Browser browser;
-  static Client.World world;
+  static World world;
 
   @BeforeAll
   static void start() {
     browser = Browser.launch();
-    world = new Client.World();
+    world = new World();
   }
 
   @AfterAll
@@ -40,8 +41,8 @@ class AuthoringBrowserTest {
   static Page signIn(BrowserContext context) {
     Page page = context.newPage();
     page.navigate(world.server.url("/signin?next=%2Fauthor"));
-    page.getByLabel("Username").fill(Client.World.AUTHOR);
-    page.getByLabel("Password").fill(Client.World.PASSWORD);
+    page.getByLabel("Username").fill(World.AUTHOR);
+    page.getByLabel("Password").fill(World.PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     page.waitForURL(world.server.url("/author"));
     return page;
@@ -52,13 +53,13 @@ class AuthoringBrowserTest {
   }
 
   static JsonObject api(String path) {
-    return Client.api(world.web, HttpMethod.GET, path, world.facilitatorToken).bodyAsJsonObject();
+    return Http.api(world.web, HttpMethod.GET, path, world.facilitatorToken).bodyAsJsonObject();
   }
 
   @Test
   @DisplayName("An author edits Understanding Privilege, sees a mistake at its field, fixes it, previews and publishes version 2; version 1 stays as it was")
   void editPreviewPublish() {
-    String versionOne = Client.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/1",
+    String versionOne = Http.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/1",
         world.facilitatorToken).bodyAsString();
     try (BrowserContext context = browser.newContext()) {
       Page page = signIn(context);
@@ -120,7 +121,7 @@ class AuthoringBrowserTest {
       assertThat(live.getInteger("version")).isEqualTo(2);
       assertThat(live.getJsonArray("activities").getJsonObject(1).getString("title")).isEqualTo("Checking in");
       assertThat(live.getString("status")).isEqualTo("published");
-      String stillOne = Client.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/1",
+      String stillOne = Http.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/1",
           world.facilitatorToken).bodyAsString();
       assertThat(stillOne).isEqualTo(versionOne);
       assertThat(new JsonObject(stillOne).getJsonArray("activities").getJsonObject(1).getString("title")).isEqualTo("Check-in");
