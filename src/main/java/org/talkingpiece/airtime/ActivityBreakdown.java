@@ -12,7 +12,7 @@ import org.talkingpiece.floor.Turn;
  * <p>Group parity is deliberately not broken down by activity: smaller slices would let figures be
  * differenced against each other to guess who is in a self-identified group.
  */
-final class ActivityBreakdown {
+public final class ActivityBreakdown {
   private ActivityBreakdown() {}
 
   /**
@@ -21,7 +21,7 @@ final class ActivityBreakdown {
    *
    * @param at the report's moment; open turns and activities count up to it
    */
-  static List<ActivityAirtime> of(List<Turn> turns, List<Member> members, List<ActivityInfo> activities, long at) {
+  public static List<ActivityAirtime> of(List<Turn> turns, List<Member> members, List<ActivityInfo> activities, long at) {
     Map<String, ActivityInfo> all = new LinkedHashMap<>();
     for (ActivityInfo a : activities) {
       all.putIfAbsent(a.id(), a);

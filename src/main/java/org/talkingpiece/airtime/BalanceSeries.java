@@ -8,7 +8,7 @@ import org.talkingpiece.floor.Turn;
  * Balance over time: the balance recomputed from the session's start to its end at a regular step,
  * each point over the participants present at that moment. Pure and thread-safe.
  */
-final class BalanceSeries {
+public final class BalanceSeries {
   /** Points are this far apart unless the session is so long that more than {@link #MAX_POINTS} result. */
   static final long STEP_MS = 30_000;
   /** Enough for a smooth line on paper; a longer session gets a coarser step (a multiple of 30 s). */
@@ -17,7 +17,7 @@ final class BalanceSeries {
   private BalanceSeries() {}
 
   /** The step used between {@code from} and {@code to}. */
-  static long step(long from, long to) {
+  public static long step(long from, long to) {
     long span = Math.max(0, to - from);
     long steps = Math.max(1, -Math.floorDiv(-span, STEP_MS * MAX_POINTS)); // ⌈span / (STEP·MAX)⌉
     return STEP_MS * steps;
@@ -30,7 +30,7 @@ final class BalanceSeries {
    *
    * @param now the current time, where open turns stop counting
    */
-  static List<BalancePoint> of(List<Turn> turns, List<Member> members, long from, long to, long now) {
+  public static List<BalancePoint> of(List<Turn> turns, List<Member> members, long from, long to, long now) {
     List<BalancePoint> points = new ArrayList<>();
     if (from < 0 || to < from) {
       return points;

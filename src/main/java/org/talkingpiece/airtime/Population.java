@@ -10,10 +10,10 @@ import org.talkingpiece.shared.AppException;
  * The participants the figures are about at a time: everyone who had joined by then and was not
  * removed, in the order given (join order). The facilitator is never among them.
  */
-final class Population {
+public final class Population {
   private Population() {}
 
-  static List<Member> at(List<Member> members, long at) {
+  public static List<Member> at(List<Member> members, long at) {
     List<Member> present = new ArrayList<>();
     for (Member m : members) {
       if (m.presentAt(at)) {

@@ -32,7 +32,7 @@ public record Timeline(long from, long to, List<Lane> lanes, List<TimelineEntry>
    */
   public record Lane(String speakerId, String label) {}
 
-  static Timeline of(
+  public static Timeline of(
       List<Turn> turns, List<Member> present, List<ActivityInfo> activities, long from, long to) {
     Map<String, String> names = new HashMap<>();
     present.forEach(m -> names.put(m.participantId(), m.name()));

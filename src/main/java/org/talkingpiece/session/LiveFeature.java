@@ -25,8 +25,8 @@ public interface LiveFeature {
      * What this feature contributes to a session's report: released anonymous items, poll results
      * and the counts of prompts that never reached the threshold. Works for ended sessions too.
      */
-    default Future<org.talkingpiece.airtime.AnonymousResults> results(String sessionId) {
-      return Future.succeededFuture(org.talkingpiece.airtime.AnonymousResults.none());
+    default Future<org.talkingpiece.report.AnonymousResults> results(String sessionId) {
+      return Future.succeededFuture(org.talkingpiece.report.AnonymousResults.none());
     }
   }
 

@@ -19,6 +19,7 @@ import org.talkingpiece.Config;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
 import org.talkingpiece.store.Database;
+import org.talkingpiece.support.TestClock;
 import org.talkingpiece.support.TestServer;
 
 /** The accounts services on the embedded database with a clock the test moves. */

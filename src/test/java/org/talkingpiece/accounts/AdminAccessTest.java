@@ -1,7 +1,7 @@
 package org.talkingpiece.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.talkingpiece.accounts.Http.api;
+import static org.talkingpiece.support.Http.api;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.talkingpiece.support.Http;
 import org.talkingpiece.support.TestServer;
 
 @ExtendWith(VertxExtension.class)

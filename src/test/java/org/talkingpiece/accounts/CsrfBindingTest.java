@@ -1,5 +1,6 @@
 package org.talkingpiece.accounts;
 
+import org.talkingpiece.support.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;

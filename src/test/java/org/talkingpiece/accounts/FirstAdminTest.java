@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.talkingpiece.support.Http;
 import org.talkingpiece.support.TestServer;
 
 @ExtendWith(VertxExtension.class)

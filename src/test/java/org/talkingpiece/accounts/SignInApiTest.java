@@ -1,8 +1,8 @@
 package org.talkingpiece.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.talkingpiece.accounts.Http.api;
-import static org.talkingpiece.accounts.Http.signIn;
+import static org.talkingpiece.support.Http.api;
+import static org.talkingpiece.support.Http.signIn;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.talkingpiece.support.Http;
 import org.talkingpiece.support.TestServer;
 
 @ExtendWith(VertxExtension.class)

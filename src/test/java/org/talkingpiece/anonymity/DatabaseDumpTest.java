@@ -30,6 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.talkingpiece.shared.Ids;
+import org.talkingpiece.support.EmbeddedMongo;
 
 /**
  * Runs a session's anonymous activities from known participants, then reads every document of every

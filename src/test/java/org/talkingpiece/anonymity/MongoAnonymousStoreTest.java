@@ -1,8 +1,8 @@
 package org.talkingpiece.anonymity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.talkingpiece.anonymity.EmbeddedMongo.applied;
 import static org.talkingpiece.anonymity.PromptStateTest.p;
+import static org.talkingpiece.anonymity.StoreFutures.applied;
 import static org.talkingpiece.anonymity.StoreFutures.failsWith;
 
 import io.vertx.core.Future;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.talkingpiece.shared.ErrorCode;
 import org.talkingpiece.shared.Ids;
+import org.talkingpiece.support.EmbeddedMongo;
 
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.talkingpiece.shared.ErrorCode;
+import org.talkingpiece.support.EmbeddedMongo;
 
 @ExtendWith(VertxExtension.class)
 class ModuleImporterTest {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.talkingpiece.shared.ErrorCode;
+import org.talkingpiece.support.EmbeddedMongo;
 
 /** The store against a real MongoDB wire server (embedded, in memory). */
 @ExtendWith(VertxExtension.class)

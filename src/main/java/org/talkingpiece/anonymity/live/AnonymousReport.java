@@ -3,7 +3,6 @@ package org.talkingpiece.anonymity.live;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.talkingpiece.airtime.AnonymousResults;
 import org.talkingpiece.anonymity.PollResult;
 import org.talkingpiece.anonymity.PromptKind;
 import org.talkingpiece.anonymity.PromptSummary;
@@ -13,6 +12,7 @@ import org.talkingpiece.anonymity.ScreenState;
 import org.talkingpiece.anonymity.ShownItem;
 import org.talkingpiece.curriculum.Activity;
 import org.talkingpiece.curriculum.Module;
+import org.talkingpiece.report.AnonymousResults;
 
 /**
  * What a session's report shows of its anonymous input: only what the rules released, in the order

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.talkingpiece.support.Http;
 
 /**
  * The authoring pages as a browser without JavaScript uses them: forms posted, pages read back. A
@@ -26,11 +27,11 @@ import org.junit.jupiter.api.Test;
  * {@link ModuleFormTest#submitted} does.
  */
 class AuthorPagesTest {
-  static Client.World world;
+  static World world;
 
   @BeforeAll
   static void start() {
-    world = new Client.World();
+    world = new World();
   }
 
   @AfterAll
@@ -39,14 +40,14 @@ class AuthorPagesTest {
   }
 
   static JsonObject draft(String slug, int version) {
-    HttpResponse<Buffer> r = Client.api(world.web, HttpMethod.GET, "/api/modules/" + slug + "/versions/" + version,
+    HttpResponse<Buffer> r = Http.api(world.web, HttpMethod.GET, "/api/modules/" + slug + "/versions/" + version,
         world.authorToken);
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     return r.bodyAsJsonObject();
   }
 
   /** Opens the edit page (starting the draft) and returns the form as the page would send it. */
-  static MultiMap openForm(Client author, String slug) {
+  static MultiMap openForm(Http author, String slug) {
     author.get("/author/modules/" + slug);
     assertThat(author.post("/author/modules/" + slug + "/draft", Map.of()).getHeader("Location"))
         .isEqualTo("/author/modules/" + slug + "/edit");
@@ -56,9 +57,9 @@ class AuthorPagesTest {
   }
 
   static JsonObject draftOf(String slug) {
-    var versions = Client.api(world.web, HttpMethod.GET, "/api/modules/" + slug, world.authorToken);
+    var versions = Http.api(world.web, HttpMethod.GET, "/api/modules/" + slug, world.authorToken);
     int published = versions.statusCode() == 200 ? versions.bodyAsJsonObject().getInteger("version") : 0;
-    HttpResponse<Buffer> next = Client.api(world.web, HttpMethod.GET,
+    HttpResponse<Buffer> next = Http.api(world.web, HttpMethod.GET,
         "/api/modules/" + slug + "/versions/" + (published + 1), world.authorToken);
     return next.statusCode() == 200 ? next.bodyAsJsonObject() : draft(slug, published);
   }
@@ -75,7 +76,7 @@ class AuthorPagesTest {
   @Test
   @DisplayName("A cleared activity title comes back at its field and in the summary; fixing it saves the draft")
   void errorAtFieldThenSave() {
-    Client author = world.author();
+    Http author = world.author();
     MultiMap form = openForm(author, "understanding-privilege");
     form.set("activities[0].title", "Welcome, everyone");
     form.set("activities[1].title", "");
@@ -94,7 +95,7 @@ class AuthorPagesTest {
 
     form.set("activities[1].title", "Checking in");
     form.set("change.summary", "Friendlier titles.");
-    form.set(Client.CSRF_FIELD, author.csrfToken());
+    form.set(Http.CSRF_FIELD, author.csrfToken());
     HttpResponse<Buffer> saved = author.post("/author/modules/understanding-privilege/edit", form);
     assertThat(saved.statusCode()).isEqualTo(303);
     assertThat(saved.getHeader("Location")).isEqualTo("/author/modules/understanding-privilege/edit?saved=1");
@@ -109,7 +110,7 @@ class AuthorPagesTest {
   @Test
   @DisplayName("Without JavaScript, an author moves, adds and removes activities with buttons; nothing is saved until Save")
   void activityButtons() {
-    Client author = world.author();
+    Http author = world.author();
     MultiMap form = openForm(author, "allyship-in-action");
     String page = author.get("/author/modules/allyship-in-action/edit").bodyAsString();
     List<String> before = legends(page);
@@ -124,7 +125,7 @@ class AuthorPagesTest {
 
     form.set("action", "add");
     form.set("newType", "poll");
-    form.set(Client.CSRF_FIELD, author.csrfToken());
+    form.set(Http.CSRF_FIELD, author.csrfToken());
     String added = author.post("/author/modules/allyship-in-action/edit", form).bodyAsString();
     int n = before.size();
     assertThat(legends(added)).hasSize(n + 1).last().isEqualTo("Activity " + (n + 1) + ": (no title yet)");
@@ -132,7 +133,7 @@ class AuthorPagesTest {
         .contains("<fieldset id=\"f-activities-" + n + "-settings-round\" class=\"group settings\" data-settings-for=\"round\" hidden disabled>");
 
     form.set("action", "remove:1");
-    form.set(Client.CSRF_FIELD, author.csrfToken());
+    form.set(Http.CSRF_FIELD, author.csrfToken());
     String removed = author.post("/author/modules/allyship-in-action/edit", form).bodyAsString();
     assertThat(removed).contains("Activity 2 “");
     assertThat(legends(removed)).hasSize(n - 1);
@@ -141,12 +142,12 @@ class AuthorPagesTest {
   @Test
   @DisplayName("The YAML view saves the draft, and refuses a syntax error or a changed version, saying where")
   void yamlSource() {
-    Client author = world.author();
+    Http author = world.author();
     String draftVersion = String.valueOf(ModuleApiTest.shippedVersion("systemic-racism-in-organisations") + 1);
     openForm(author, "systemic-racism-in-organisations");
     String page = author.get("/author/modules/systemic-racism-in-organisations/source").bodyAsString();
     assertThat(page).contains("slug: systemic-racism-in-organisations").contains("version: " + draftVersion);
-    String yaml = Client.api(world.web, HttpMethod.GET, "/api/modules/systemic-racism-in-organisations/versions/" + draftVersion + ".yaml",
+    String yaml = Http.api(world.web, HttpMethod.GET, "/api/modules/systemic-racism-in-organisations/versions/" + draftVersion + ".yaml",
         world.authorToken).bodyAsString();
 
     HttpResponse<Buffer> bad = author.post("/author/modules/systemic-racism-in-organisations/source",
@@ -171,10 +172,10 @@ class AuthorPagesTest {
   @Test
   @DisplayName("The live validation returns each error with its field id, and a fresh CSRF token the next save uses")
   void liveValidation() {
-    Client author = world.author();
+    Http author = world.author();
     MultiMap form = openForm(author, "understanding-privilege");
     form.set("activities[2].minutes", "80");
-    form.set(Client.CSRF_FIELD, author.csrfToken());
+    form.set(Http.CSRF_FIELD, author.csrfToken());
     HttpResponse<Buffer> r = author.postForJson("/author/modules/understanding-privilege/validate", form);
     assertThat(r.statusCode()).isEqualTo(200);
     JsonObject body = r.bodyAsJsonObject();
@@ -183,7 +184,7 @@ class AuthorPagesTest {
     assertThat(body.getJsonArray("errors").getJsonObject(0)).isEqualTo(new JsonObject()
         .put("path", "durationMinutes").put("field", "f-durationMinutes").put("label", "Duration in minutes")
         .put("message", "DurationMinutes is 90 but the activities add up to 162 minutes; make them equal"));
-    assertThat(body.getString("csrfToken")).isNotBlank().isEqualTo(r.getHeader(Client.CSRF_FIELD))
+    assertThat(body.getString("csrfToken")).isNotBlank().isEqualTo(r.getHeader(Http.CSRF_FIELD))
         .isEqualTo(author.csrfToken());
 
     HttpResponse<Buffer> yaml = author.postForJson("/author/modules/understanding-privilege/validate",
@@ -191,7 +192,7 @@ class AuthorPagesTest {
     assertThat(yaml.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("yaml");
 
     form.set("activities[2].minutes", "8");
-    form.set(Client.CSRF_FIELD, author.csrfToken());
+    form.set(Http.CSRF_FIELD, author.csrfToken());
     assertThat(author.post("/author/modules/understanding-privilege/edit", form).statusCode())
         .as("the token from the check is the one the save needs").isEqualTo(303);
   }
@@ -219,7 +220,7 @@ class AuthorPagesTest {
         .replace("slug: understanding-privilege", "slug: privilege-script-test")
         .replace("prompt: In a word or a sentence, how are you arriving today? You can pass.",
             "prompt: \"Hello <script>alert(1)</script> [x](javascript:alert(2)) world\"");
-    Client author = world.author();
+    Http author = world.author();
     author.get("/author");
     assertThat(author.upload("/author/import", "privilege-script-test.yaml", yaml).statusCode()).isEqualTo(303);
     String risky = author.get("/author/modules/privilege-script-test/preview").bodyAsString();
@@ -231,7 +232,7 @@ class AuthorPagesTest {
   void importUpload() throws IOException {
     String yaml = Files.readString(Path.of("content/modules/allyship-in-action.yaml"))
         .replace("slug: allyship-in-action", "slug: allyship-at-work");
-    Client author = world.author();
+    Http author = world.author();
     author.get("/author");
     HttpResponse<Buffer> ok = author.upload("/author/import", "allyship-at-work.yaml", yaml);
     assertThat(ok.statusCode()).isEqualTo(303);
@@ -257,7 +258,7 @@ class AuthorPagesTest {
   @Test
   @DisplayName("A new module starts as a valid draft; a slug that is taken or malformed is refused at the slug field")
   void newModule() {
-    Client author = world.author();
+    Http author = world.author();
     author.get("/author");
     HttpResponse<Buffer> created = author.post("/author/modules", Map.of("title", "Listening across difference",
         "slug", "listening-across-difference"));
@@ -280,7 +281,7 @@ class AuthorPagesTest {
   @Test
   @DisplayName("A copy becomes a new module; publishing it asks first; the history shows what changed between versions")
   void copyPublishHistory() {
-    Client author = world.author();
+    Http author = world.author();
     author.get("/author/modules/understanding-privilege/duplicate");
     HttpResponse<Buffer> copied = author.post("/author/modules/understanding-privilege/duplicate",
         Map.of("from", String.valueOf(ModuleApiTest.shippedVersion("understanding-privilege")), "newSlug", "privilege-copy"));
@@ -307,7 +308,7 @@ class AuthorPagesTest {
     assertThat(form.get("version")).isEqualTo("2");
     form.set("title", "Understanding Privilege at Work");
     form.set("change.summary", "A new title.");
-    form.set(Client.CSRF_FIELD, author.csrfToken());
+    form.set(Http.CSRF_FIELD, author.csrfToken());
     assertThat(author.post("/author/modules/privilege-copy/edit", form).statusCode()).isEqualTo(303);
 
     String history = author.get("/author/modules/privilege-copy/history?from=1&to=2").bodyAsString();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.talkingpiece.support.Http;
 
 /**
  * Every authoring page and form, for someone not signed in, a facilitator and an author. A form is
@@ -26,11 +27,11 @@ class AuthoringAccessTest {
   static final List<String> FORMS = List.of("/author/modules", "/author/import", M + "/draft", M + "/edit",
       M + "/source", M + "/validate", M + "/duplicate", M + "/versions/1/publish");
 
-  static Client.World world;
+  static World world;
 
   @BeforeAll
   static void start() {
-    world = new Client.World();
+    world = new World();
   }
 
   @AfterAll
@@ -41,7 +42,7 @@ class AuthoringAccessTest {
   @Test
   @DisplayName("Someone not signed in who opens an authoring page is sent to sign in, and back afterwards")
   void anonymousPagesRedirect() {
-    Client anonymous = new Client(world.web);
+    Http anonymous = new Http(world.web);
     for (String page : PAGES) {
       HttpResponse<Buffer> r = anonymous.get(page);
       assertThat(r.statusCode()).as(page).isEqualTo(302);
@@ -53,21 +54,21 @@ class AuthoringAccessTest {
   @Test
   @DisplayName("Someone not signed in who sends an authoring form is sent to sign in, and nothing changes")
   void anonymousFormsRedirect() {
-    Client anonymous = new Client(world.web);
+    Http anonymous = new Http(world.web);
     for (String form : FORMS) {
       anonymous.get("/signin");
       HttpResponse<Buffer> r = anonymous.post(form, Map.of("version", "1", "slug", "sneaky-module", "title", "Sneaky"));
       assertThat(r.statusCode()).as(form).isEqualTo(302);
       assertThat(r.getHeader("Location")).as(form).startsWith("/signin?next=");
     }
-    assertThat(Client.api(world.web, io.vertx.core.http.HttpMethod.GET, "/api/modules/sneaky-module/versions/1",
+    assertThat(Http.api(world.web, io.vertx.core.http.HttpMethod.GET, "/api/modules/sneaky-module/versions/1",
         world.authorToken).statusCode()).isEqualTo(404);
   }
 
   @Test
   @DisplayName("The live validation answers a script that is not signed in with 401 JSON, not a redirect")
   void anonymousValidateJson() {
-    Client anonymous = new Client(world.web);
+    Http anonymous = new Http(world.web);
     anonymous.get("/signin");
     HttpResponse<Buffer> r = anonymous.postForJson(M + "/validate", MultiMap.caseInsensitiveMultiMap().add("version", "1"));
     assertThat(r.statusCode()).isEqualTo(401);
@@ -77,7 +78,7 @@ class AuthoringAccessTest {
   @Test
   @DisplayName("A facilitator sees 'Not allowed' (403) on every authoring page and form")
   void facilitatorForbidden() {
-    Client facilitator = world.facilitator();
+    Http facilitator = world.facilitator();
     for (String page : PAGES) {
       HttpResponse<Buffer> r = facilitator.get(page);
       assertThat(r.statusCode()).as(page).isEqualTo(403);
@@ -95,7 +96,7 @@ class AuthoringAccessTest {
   @Test
   @DisplayName("An author opens every authoring page")
   void authorAllowed() {
-    Client author = world.author();
+    Http author = world.author();
     assertThat(author.get("/").bodyAsString()).contains("href=\"/author\"");
     for (String page : PAGES) {
       HttpResponse<Buffer> r = author.get(page);

@@ -15,16 +15,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.talkingpiece.support.Browser;
+import org.talkingpiece.support.Http;
 
 /** Journey 12 in Chromium: an author revises "Understanding Privilege" and publishes its next version. */
 class AuthoringBrowserTest {
   static Browser browser;
-  static Client.World world;
+  static World world;
 
   @BeforeAll
   static void start() {
     browser = Browser.launch();
-    world = new Client.World();
+    world = new World();
   }
 
   @AfterAll
@@ -40,8 +41,8 @@ class AuthoringBrowserTest {
   static Page signIn(BrowserContext context) {
     Page page = context.newPage();
     page.navigate(world.server.url("/signin?next=%2Fauthor"));
-    page.getByLabel("Username").fill(Client.World.AUTHOR);
-    page.getByLabel("Password").fill(Client.World.PASSWORD);
+    page.getByLabel("Username").fill(World.AUTHOR);
+    page.getByLabel("Password").fill(World.PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     page.waitForURL(world.server.url("/author"));
     return page;
@@ -52,7 +53,7 @@ class AuthoringBrowserTest {
   }
 
   static JsonObject api(String path) {
-    return Client.api(world.web, HttpMethod.GET, path, world.facilitatorToken).bodyAsJsonObject();
+    return Http.api(world.web, HttpMethod.GET, path, world.facilitatorToken).bodyAsJsonObject();
   }
 
   @Test
@@ -60,7 +61,7 @@ class AuthoringBrowserTest {
   void editPreviewPublish() {
     int shipped = ModuleApiTest.shippedVersion("understanding-privilege");
     int next = shipped + 1;
-    String versionOne = Client.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/" + shipped,
+    String versionOne = Http.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/" + shipped,
         world.facilitatorToken).bodyAsString();
     try (BrowserContext context = browser.newContext()) {
       Page page = signIn(context);
@@ -122,7 +123,7 @@ class AuthoringBrowserTest {
       assertThat(live.getInteger("version")).isEqualTo(next);
       assertThat(live.getJsonArray("activities").getJsonObject(1).getString("title")).isEqualTo("Checking in");
       assertThat(live.getString("status")).isEqualTo("published");
-      String stillOne = Client.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/" + shipped,
+      String stillOne = Http.api(world.web, HttpMethod.GET, "/api/modules/understanding-privilege/versions/" + shipped,
           world.facilitatorToken).bodyAsString();
       assertThat(stillOne).isEqualTo(versionOne);
       assertThat(new JsonObject(stillOne).getJsonArray("activities").getJsonObject(1).getString("title")).isEqualTo("Check-in");

@@ -1,7 +1,7 @@
 package org.talkingpiece.curriculum.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.talkingpiece.curriculum.web.Client.api;
+import static org.talkingpiece.support.Http.api;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -19,14 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.talkingpiece.curriculum.ModuleValidator;
+import org.talkingpiece.support.Http;
 
 /** The modules API over HTTP, with the three shipped modules and an author and a facilitator account. */
 class ModuleApiTest {
-  static Client.World world;
+  static World world;
 
   @BeforeAll
   static void start() {
-    world = new Client.World();
+    world = new World();
   }
 
   @AfterAll
