@@ -155,7 +155,7 @@ public final class SessionService {
       body.put("args", args);
     }
     return vertx.eventBus().<JsonObject>request(Addresses.command(sessionId), body, new DeliveryOptions()
-            .setSendTimeout(REQUEST_TIMEOUT_MS).addHeader(SessionOwner.ROLE_HEADER, SessionOwner.SYSTEM_ROLE))
+            .setSendTimeout(REQUEST_TIMEOUT_MS).addHeader(CommandEndpoint.ROLE_HEADER, CommandEndpoint.SYSTEM_ROLE))
         .recover(SessionService::fromReply)
         .map(msg -> msg.body());
   }
