@@ -13,6 +13,7 @@ import java.util.Map;
 import org.talkingpiece.accounts.Account;
 import org.talkingpiece.accounts.Auth;
 import org.talkingpiece.accounts.Role;
+import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
 import org.talkingpiece.shared.RateLimiter;
@@ -235,7 +236,7 @@ public final class SessionRoutes implements Routes {
     String id = ctx.pathParam("id");
     service.services().tokens().resolve(key)
         .recover(e -> Future.failedFuture(AppException.forbidden("This projector link is not valid. Open it again from the console.")))
-        .compose(t -> t.sessionId().equals(id) && t.role() != SessionToken.Role.PARTICIPANT
+        .compose(t -> t.sessionId().equals(id) && t.role() != Actor.Role.PARTICIPANT
             ? service.services().directory().get(id)
             : Future.failedFuture(AppException.forbidden("This projector link is not valid. Open it again from the console.")))
         .onSuccess(entry -> Web.page(ctx, "pages/display", Map.of(
@@ -315,7 +316,7 @@ public final class SessionRoutes implements Routes {
       return;
     }
     service.services().tokens().resolve(cookie.getValue())
-        .compose(t -> t.sessionId().equals(id) && t.role() == SessionToken.Role.PARTICIPANT
+        .compose(t -> t.sessionId().equals(id) && t.role() == Actor.Role.PARTICIPANT
             ? service.services().directory().get(id).map(entry -> Map.<String, Object>of(
                 "title", entry.title(), "bodyClass", "participant", "sessionId", id, "sessionTitle", entry.title(),
                 "token", cookie.getValue(), "joinCode", JoinCodes.display(entry.joinCode())))
