@@ -52,31 +52,36 @@ final class CommandEndpoint {
 
   private void onCommand(Message<Object> msg) {
     Actor actor;
+    SessionCommand command;
     try {
       actor = Identity.actorFrom(msg.headers());
+      command = parse(msg.body());
     } catch (AppException e) {
       BusFailure.fail(msg, e);
       return;
     }
-    if (!(msg.body() instanceof JsonObject body)) {
-      BusFailure.fail(msg, ErrorCode.INVALID_INPUT, "A command must be a JSON object {command, args}");
-      return;
-    }
     if (actor != null && actor.isDisplay()) {
-      if ("sync".equals(body.getString("command"))) {
+      if (command instanceof SessionCommand.Sync) {
         msg.reply(owner.displaySync());
       } else {
         BusFailure.fail(msg, ErrorCode.FORBIDDEN, "The display view only listens");
       }
       return;
     }
-    Object args = body.getValue("args");
-    if (args != null && !(args instanceof JsonObject)) {
-      BusFailure.fail(msg, ErrorCode.INVALID_INPUT, "args must be a JSON object");
-      return;
-    }
-    owner.execute(actor, body.getString("command"), (JsonObject) args)
+    owner.execute(actor, command)
         .onSuccess(msg::reply)
         .onFailure(e -> BusFailure.fail(msg, e));
+  }
+
+  /** A frame's body, {@code {command, args?}}, as the command it names. */
+  private static SessionCommand parse(Object body) {
+    if (!(body instanceof JsonObject json) || !(json.getValue("command", "") instanceof String name)) {
+      throw AppException.invalid("A command must be a JSON object {command, args}");
+    }
+    Object args = json.getValue("args");
+    if (args != null && !(args instanceof JsonObject)) {
+      throw AppException.invalid("args must be a JSON object");
+    }
+    return SessionCommand.parse(name, (JsonObject) args);
   }
 }

@@ -186,17 +186,17 @@ final class SessionOwner {
   }
 
   /** Runs one command after every earlier one has finished. */
-  Future<JsonObject> execute(Actor actor, String command, JsonObject args) {
+  Future<JsonObject> execute(Actor actor, SessionCommand command) {
     Promise<JsonObject> result = Promise.promise();
     tail = tail.transform(ignored -> {
       Future<JsonObject> run;
       try {
         run = closed ? Future.failedFuture(new AppException(ErrorCode.STORAGE_UNAVAILABLE,
-            "This session is moving to another server; try again")) : run(actor, command, args);
+            "This session is moving to another server; try again")) : run(actor, command);
       } catch (AppException e) {
         run = Future.failedFuture(e);
       } catch (RuntimeException e) {
-        LOG.error("Deciding '{}' failed", command, e);
+        LOG.error("Deciding {} failed", command.getClass().getSimpleName(), e);
         run = Future.failedFuture(new AppException(ErrorCode.INTERNAL, "Something went wrong on our side"));
       }
       // The next command may start as soon as this one is applied; its answer waits until what it
@@ -216,59 +216,47 @@ final class SessionOwner {
     return result.future();
   }
 
-  private Future<JsonObject> run(Actor actor, String command, JsonObject args) {
+  private Future<JsonObject> run(Actor actor, SessionCommand command) {
     long now = clock.millis();
-    if ("sync".equals(command)) {
+    if (command instanceof SessionCommand.Sync) {
       return Future.succeededFuture(ok().put("views", publisher.viewsFor(actor, now)));
     }
-    if ("step-out".equals(command) || "step-back".equals(command)) {
-      return stepOut(actor, "step-out".equals(command));
-    }
-    for (LiveFeature feature : features) {
-      if (feature.handles(command)) {
-        if (actor == null) {
-          return Future.failedFuture(AppException.forbidden("This command needs a participant or the facilitator"));
+    if (command instanceof SessionCommand.Feature f) {
+      for (LiveFeature feature : features) {
+        if (feature.handles(f.name())) {
+          return runFeature(feature, actor, f);
         }
-        return feature.handle(actor, command, args == null ? new JsonObject() : args)
-            .map(reply -> {
-              publishSoon();
-              // What the feature wrote (an anonymous item, a vote, a signal) is acknowledged only once
-              // it is on disk too, sharing a flush with whatever else is being written.
-              flushed = flushAfter(state.version());
-              return ok().mergeIn(reply == null ? new JsonObject() : reply);
-            });
       }
     }
-    List<SessionEvent> events = commands.decide(state, views.module(), actor, command, args, now);
+    List<SessionEvent> events = commands.decide(state, views.module(), actor, command, now);
     if (events.isEmpty()) {
       return Future.succeededFuture(ok());
     }
     return commit(events).compose(this::tellFeatures).map(c -> {
       JsonObject reply = ok();
-      if ("join".equals(command)) {
-        String id = args.getString("participantId");
-        reply.put("participantId", id).put("name", state.displayName(id));
+      if (command instanceof SessionCommand.Join join) {
+        reply.put("participantId", join.participantId()).put("name", state.displayName(join.participantId()));
       }
       return reply;
     });
   }
 
-  private JsonObject ok() {
-    return new JsonObject().put("ok", true).put("version", state.version());
+  private Future<JsonObject> runFeature(LiveFeature feature, Actor actor, SessionCommand.Feature command) {
+    if (actor == null) {
+      return Future.failedFuture(AppException.forbidden("This command needs a participant or the facilitator"));
+    }
+    return feature.handle(actor, command.name(), command.args())
+        .map(reply -> {
+          publishSoon();
+          // What the feature wrote (an anonymous item, a vote, a signal) is acknowledged only once
+          // it is on disk too, sharing a flush with whatever else is being written.
+          flushed = flushAfter(state.version());
+          return ok().mergeIn(reply == null ? new JsonObject() : reply);
+        });
   }
 
-  private Future<JsonObject> stepOut(Actor actor, boolean out) {
-    if (actor == null || actor.isFacilitator()) {
-      return Future.failedFuture(AppException.forbidden("Only participants step out"));
-    }
-    if (state.participant(actor.participantId()).filter(p -> !p.removed()).isEmpty()) {
-      return Future.failedFuture(AppException.notFound("No such participant in this session"));
-    }
-    if (!state.setSteppedOut(actor.participantId(), out)) {
-      return Future.succeededFuture(ok());
-    }
-    publishSoon();
-    return tick().map(v -> ok());
+  private JsonObject ok() {
+    return new JsonObject().put("ok", true).put("version", state.version());
   }
 
   /**
@@ -344,8 +332,9 @@ final class SessionOwner {
     }
     scheduleDeadline();
     publishSoon();
+    // Who the floor may call on changed: a round may have to move past someone now.
     if (commit.events().stream().anyMatch(e -> e instanceof ParticipantRemoved
-        || e instanceof LifecycleEvent.ParticipantJoined)) {
+        || e instanceof LifecycleEvent.ParticipantJoined || e instanceof LifecycleEvent.SteppedOut)) {
       vertx.runOnContext(v -> tick());
     }
   }

@@ -14,6 +14,7 @@ import org.talkingpiece.floor.Floor;
 import org.talkingpiece.floor.FloorEvent;
 import org.talkingpiece.floor.Roster;
 import org.talkingpiece.session.LifecycleEvent.ActivityChanged;
+import org.talkingpiece.session.LifecycleEvent.SteppedOut;
 import org.talkingpiece.session.LifecycleEvent.ParticipantJoined;
 import org.talkingpiece.session.LifecycleEvent.ParticipantRemoved;
 import org.talkingpiece.session.LifecycleEvent.ParticipantRenamed;
@@ -107,6 +108,8 @@ public final class SessionState implements Roster {
       paused = false;
     } else if (event instanceof SettingsChanged e) {
       settings = e.settings();
+    } else if (event instanceof SteppedOut e) {
+      setSteppedOut(e.participantId(), e.out());
     } else {
       throw new IllegalArgumentException("Unknown event " + event.getClass().getName());
     }
@@ -144,9 +147,13 @@ public final class SessionState implements Roster {
     return connections.containsKey(participantId);
   }
 
-  /** The private "step out for a moment": skipped in rounds, shown to no one. */
-  public boolean setSteppedOut(String participantId, boolean out) {
-    return out ? steppedOut.add(participantId) : steppedOut.remove(participantId);
+  /** The private "step out for a moment" (logged as {@code SteppedOut}): skipped in rounds, shown to no one. */
+  private void setSteppedOut(String participantId, boolean out) {
+    if (out) {
+      steppedOut.add(participantId);
+    } else {
+      steppedOut.remove(participantId);
+    }
   }
 
   public boolean isSteppedOut(String participantId) {
