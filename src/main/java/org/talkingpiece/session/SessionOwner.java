@@ -73,7 +73,7 @@ final class SessionOwner {
       if (commits.isEmpty()) {
         return Future.failedFuture(AppException.notFound("Session " + sessionId + " has no log"));
       }
-      SessionState state = new SessionState();
+      SessionState state = new SessionState(services.random());
       commits.forEach(state::apply);
       // The server was certainly alive when it stored the last commit.
       long alive = Math.max(lastAliveAt, commits.get(commits.size() - 1).at());

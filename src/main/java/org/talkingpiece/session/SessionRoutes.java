@@ -7,6 +7,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class SessionRoutes implements Routes {
 
   @Override
   public void mount(Router router, Vertx vertx) {
-    JoinLimiter limiter = new JoinLimiter(joinsPerMinute);
+    JoinLimiter limiter = new JoinLimiter(joinsPerMinute, service.services().clock());
     var facilitator = Auth.require(Role.FACILITATOR);
     router.post("/api/sessions").handler(facilitator).handler(this::createApi);
     router.get("/api/sessions").handler(facilitator).handler(ctx -> Web.reply(ctx, 200,
@@ -338,6 +339,7 @@ public final class SessionRoutes implements Routes {
    */
   private static final class JoinLimiter {
     private final int perMinute;
+    private final InstantSource clock;
     private final Map<String, RateLimiter> byAddress = new LinkedHashMap<>(256, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
@@ -345,13 +347,14 @@ public final class SessionRoutes implements Routes {
       }
     };
 
-    JoinLimiter(int perMinute) {
+    JoinLimiter(int perMinute, InstantSource clock) {
       this.perMinute = perMinute;
+      this.clock = clock;
     }
 
     void check(RoutingContext ctx) {
       String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       RateLimiter limiter = byAddress.computeIfAbsent(address,
           a -> new RateLimiter(perMinute / 60_000.0, perMinute, now));
       if (!limiter.tryAcquire(now)) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.HashSet;
 import org.talkingpiece.floor.Floor;
@@ -51,12 +52,22 @@ public final class SessionState implements Roster {
   private final Map<String, Participant> participants = new LinkedHashMap<>();
   private final List<String> joinOrder = new ArrayList<>();
   private final List<ActivityRun> activityRuns = new ArrayList<>();
-  private final Floor floor = new Floor();
+  private final Floor floor;
   private final Map<String, Integer> connections = new HashMap<>();
   private final Set<String> steppedOut = new HashSet<>();
 
   /** One stretch of time an activity was current (an activity visited twice has two runs). */
   public record ActivityRun(int index, long startedAt, long endedAt) {}
+
+  /** A session whose rounds shuffle with a fresh random source. */
+  public SessionState() {
+    this(new Random());
+  }
+
+  /** A session whose rounds shuffle with {@code random} (a seeded one makes a test repeatable). */
+  public SessionState(Random random) {
+    this.floor = new Floor(random);
+  }
 
   public void apply(Commit commit) {
     for (SessionEvent event : commit.events()) {

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -48,10 +49,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   private final SessionTokens tokens;
   private final int maxFrameBytes;
   private final int framesPerSecond;
+  private final InstantSource clock;
   private final Map<SockJSSocket, SocketState> sockets = new IdentityHashMap<>();
 
-  BridgeGuard(Vertx vertx, SessionTokens tokens, Config config) {
+  BridgeGuard(Vertx vertx, SessionTokens tokens, Config config, InstantSource clock) {
     this.vertx = vertx;
+    this.clock = clock;
     this.tokens = tokens;
     this.maxFrameBytes = config.bridgeMaxFrameBytes();
     this.framesPerSecond = config.bridgeMaxFramesPerSecond();
@@ -77,7 +80,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     BridgeEventType type = event.type();
     switch (type) {
       case SOCKET_CREATED -> {
-        sockets.put(socket, new SocketState(new RateLimiter(framesPerSecond, System.currentTimeMillis())));
+        sockets.put(socket, new SocketState(new RateLimiter(framesPerSecond, clock.millis())));
         event.complete(true);
       }
       case SOCKET_CLOSED -> {
@@ -99,7 +102,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     if (!state.limiter.tryAcquire(now)) {
       refuse(event, socket, ErrorCode.RATE_LIMITED,
           "Too many messages: at most " + framesPerSecond + " a second; this one was dropped");

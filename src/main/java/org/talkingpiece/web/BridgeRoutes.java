@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import java.time.InstantSource;
 import org.talkingpiece.Config;
 import org.talkingpiece.session.Addresses;
 import org.talkingpiece.session.SessionTokens;
@@ -18,10 +19,12 @@ import org.talkingpiece.session.SessionTokens;
 public final class BridgeRoutes implements Routes {
   private final Config config;
   private final SessionTokens tokens;
+  private final InstantSource clock;
 
-  public BridgeRoutes(Config config, SessionTokens tokens) {
+  public BridgeRoutes(Config config, SessionTokens tokens, InstantSource clock) {
     this.config = config;
     this.tokens = tokens;
+    this.clock = clock;
   }
 
   @Override
@@ -36,6 +39,6 @@ public final class BridgeRoutes implements Routes {
     SockJSHandler sockJS = SockJSHandler.create(vertx, new SockJSHandlerOptions()
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(10_000));
-    router.route("/eventbus/*").subRouter(sockJS.bridge(options, new BridgeGuard(vertx, tokens, config)));
+    router.route("/eventbus/*").subRouter(sockJS.bridge(options, new BridgeGuard(vertx, tokens, config, clock)));
   }
 }
