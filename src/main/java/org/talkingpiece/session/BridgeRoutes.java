@@ -1,4 +1,4 @@
-package org.talkingpiece.web;
+package org.talkingpiece.session;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -8,8 +8,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import java.time.InstantSource;
 import org.talkingpiece.Config;
-import org.talkingpiece.session.Addresses;
-import org.talkingpiece.session.SessionTokens;
+import org.talkingpiece.web.Routes;
 
 /**
  * The SockJS event-bus bridge at {@code /eventbus}: the only way live traffic reaches browsers.

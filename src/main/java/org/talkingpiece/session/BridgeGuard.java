@@ -1,4 +1,4 @@
-package org.talkingpiece.web;
+package org.talkingpiece.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -18,11 +18,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkingpiece.Config;
-import org.talkingpiece.session.Addresses;
 import org.talkingpiece.session.Addresses.ClientAddress;
-import org.talkingpiece.session.Identity;
-import org.talkingpiece.session.SessionToken;
-import org.talkingpiece.session.SessionTokens;
 import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.BusFailure;
