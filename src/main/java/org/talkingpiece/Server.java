@@ -13,8 +13,8 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,6 +27,7 @@ import org.talkingpiece.curriculum.ModuleValidator;
 import org.talkingpiece.curriculum.web.CurriculumRoutes;
 import org.talkingpiece.report.web.ReportRoutes;
 import org.talkingpiece.report.web.ReportService;
+import org.talkingpiece.session.BridgeRoutes;
 import org.talkingpiece.session.MongoEventStore;
 import org.talkingpiece.session.RetentionSweeper;
 import org.talkingpiece.session.SessionDirectory;
@@ -37,7 +38,6 @@ import org.talkingpiece.session.SessionServices;
 import org.talkingpiece.session.SessionTokens;
 import org.talkingpiece.shared.Ids;
 import org.talkingpiece.store.Database;
-import org.talkingpiece.web.BridgeRoutes;
 import org.talkingpiece.web.HttpVerticle;
 import org.talkingpiece.web.OpsRoutes;
 import org.talkingpiece.web.Pages;
@@ -64,7 +64,15 @@ public final class Server {
   }
 
   public static Future<Server> start(Config config) {
-    return start(config, System.currentTimeMillis());
+    return start(config, InstantSource.system());
+  }
+
+  /**
+   * As {@link #start(Config)}, with every part of the server reading time from {@code clock}: the
+   * session owners, the bridge guard's rate limits, the join limiter and the routes.
+   */
+  public static Future<Server> start(Config config, InstantSource clock) {
+    return start(config, clock, clock.millis());
   }
 
   /**
@@ -73,6 +81,10 @@ public final class Server {
    * whole start, JVM included.
    */
   public static Future<Server> start(Config config, long startedAtMillis) {
+    return start(config, InstantSource.system(), startedAtMillis);
+  }
+
+  private static Future<Server> start(Config config, InstantSource clock, long startedAtMillis) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     VertxBuilder builder = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -80,9 +92,9 @@ public final class Server {
     Future<Vertx> vertxReady = config.clustered()
         ? builder.withClusterManager(new HazelcastClusterManager()).buildClustered()
         : Future.succeededFuture(builder.build());
-    return vertxReady.compose(vertx -> new Boot(vertx, config, registry).run()
+    return vertxReady.compose(vertx -> new Boot(vertx, config, registry, clock).run()
         .onSuccess(server -> LOG.info("Talking Piece is ready in {} ms: open {} (listening on port {}); data in {}",
-            System.currentTimeMillis() - startedAtMillis, config.publicUrl(), server.port,
+            clock.millis() - startedAtMillis, config.publicUrl(), server.port,
             server.db.description()))
         .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e))));
   }
@@ -96,7 +108,7 @@ public final class Server {
     private final Vertx vertx;
     private final Config config;
     private final PrometheusMeterRegistry registry;
-    private final InstantSource clock = InstantSource.system();
+    private final InstantSource clock;
     private Database db;
     private Accounts accounts;
     private ModuleStore modules;
@@ -104,8 +116,9 @@ public final class Server {
     private Pages pages;
     private String csrfSecret;
 
-    Boot(Vertx vertx, Config config, PrometheusMeterRegistry registry) {
+    Boot(Vertx vertx, Config config, PrometheusMeterRegistry registry, InstantSource clock) {
       this.vertx = vertx;
+      this.clock = clock;
       this.config = config;
       this.registry = registry;
     }
@@ -128,14 +141,14 @@ public final class Server {
     }
 
     private Future<Void> startAccounts() {
-      return Accounts.start(vertx, config, db)
+      return Accounts.start(vertx, config, db, clock)
           .onSuccess(a -> accounts = a)
           .compose(a -> a.ensureFirstAdmin());
     }
 
     private Future<Void> startModules(Future<ModuleValidator> compiling) {
       return compiling
-          .compose(validator -> ModuleStore.mongo(db.mongo(), validator, Clock.systemUTC())
+          .compose(validator -> ModuleStore.mongo(db.mongo(), validator, clock.withZone(ZoneOffset.UTC))
               .onSuccess(store -> modules = store)
               .compose(store -> new ModuleImporter(vertx, store, validator)
                   .importDirectory(config.contentDir().toString(), "content-files")))
@@ -168,7 +181,7 @@ public final class Server {
           new SessionRoutes(sessionService, secure, config.joinsPerMinute()),
           new ReportRoutes(sessionService, ReportService.create(vertx, sessions), java.time.ZoneId.systemDefault()),
           new CurriculumRoutes(modules, config.dataDir().resolve("uploads")),
-          new BridgeRoutes(config, sessions.tokens()));
+          new BridgeRoutes(config, sessions.tokens(), clock));
       HttpVerticle[] first = new HttpVerticle[1];
       return vertx.deployVerticle(() -> {
             HttpVerticle http = new HttpVerticle(config, pages, csrfSecret, features);

@@ -41,7 +41,7 @@ public final class Accounts {
   }
 
   /** As {@link #start(Vertx, Config, Database)} with a clock of the caller's choosing (tests). */
-  static Future<Accounts> start(Vertx vertx, Config config, Database db, InstantSource clock) {
+  public static Future<Accounts> start(Vertx vertx, Config config, Database db, InstantSource clock) {
     AccountStore store = AccountStore.mongo(db);
     TokenService tokens = new TokenService(db, config.tokenTtl(), clock);
     SigninFailures failures = new SigninFailures(db.mongo());

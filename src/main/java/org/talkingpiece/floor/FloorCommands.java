@@ -21,6 +21,7 @@ import org.talkingpiece.floor.FloorCommand.StartRound;
 import org.talkingpiece.floor.FloorCommand.SwitchMode;
 import org.talkingpiece.floor.FloorCommand.Yield;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Args;
 
 /**
  * Floor commands from outside: a command name and a JSON body, as sent by a browser. Every refusal is
@@ -55,7 +56,7 @@ public final class FloorCommands {
    * The command {@code name} with {@code body} (may be {@code null} for commands without one).
    */
   public static FloorCommand parse(String name, JsonObject body) {
-    JsonObject b = Json.orEmpty(body);
+    JsonObject b = Args.orEmpty(body);
     if (name == null) {
       throw AppException.invalid("floor command: name is missing");
     }
@@ -69,14 +70,14 @@ public final class FloorCommands {
       case "pause-timer" -> new PauseTimer();
       case "resume-timer" -> new ResumeTimer();
       case "end-round" -> new EndRound();
-      case "give-floor" -> new GiveFloor(Json.string(b, name, "participantId"));
-      case "extend" -> new Extend(Json.integer(b, name, "seconds"));
-      case "switch-mode" -> new SwitchMode(FloorMode.parse(name + ": mode", Json.string(b, name, "mode")));
+      case "give-floor" -> new GiveFloor(Args.string(b, name, "participantId"));
+      case "extend" -> new Extend(Args.integer(b, name, "seconds"));
+      case "switch-mode" -> new SwitchMode(FloorMode.parse(name + ": mode", Args.string(b, name, "mode")));
       case "set-turn-limit" -> setTurnLimit(b);
-      case "set-queue-visibility" -> new SetQueueVisibility(Json.bool(b, name, "showNames"));
-      case "move-in-queue" -> new MoveInQueue(Json.string(b, name, "participantId"),
-          Json.integer(b, name, "toIndex"));
-      case "remove-from-queue" -> new RemoveFromQueue(Json.string(b, name, "participantId"));
+      case "set-queue-visibility" -> new SetQueueVisibility(Args.bool(b, name, "showNames"));
+      case "move-in-queue" -> new MoveInQueue(Args.string(b, name, "participantId"),
+          Args.integer(b, name, "toIndex"));
+      case "remove-from-queue" -> new RemoveFromQueue(Args.string(b, name, "participantId"));
       case "start-round" -> startRound(b);
       default -> throw AppException.invalid("floor command: unknown command name");
     };
@@ -85,17 +86,17 @@ public final class FloorCommands {
   private static SetTurnLimit setTurnLimit(JsonObject b) {
     String w = "set-turn-limit";
     Overtime overtime = b.getValue("overtime") == null ? null
-        : Overtime.parse(w + ": overtime", Json.string(b, w, "overtime"));
-    Integer warn = b.getValue("warnSeconds") == null ? null : Json.integer(b, w, "warnSeconds");
-    return new SetTurnLimit(Json.integer(b, w, "seconds"), overtime, warn);
+        : Overtime.parse(w + ": overtime", Args.string(b, w, "overtime"));
+    Integer warn = b.getValue("warnSeconds") == null ? null : Args.integer(b, w, "warnSeconds");
+    return new SetTurnLimit(Args.integer(b, w, "seconds"), overtime, warn);
   }
 
   private static StartRound startRound(JsonObject b) {
     String w = "start-round";
     RoundOrder order = b.getValue("order") == null ? null
-        : RoundOrder.parse(w + ": order", Json.string(b, w, "order"));
-    List<String> arranged = b.getValue("arranged") == null ? List.of() : Json.strings(b, w, "arranged");
-    Boolean secondPass = b.getValue("secondPass") == null ? null : Json.bool(b, w, "secondPass");
+        : RoundOrder.parse(w + ": order", Args.string(b, w, "order"));
+    List<String> arranged = b.getValue("arranged") == null ? List.of() : Args.strings(b, w, "arranged");
+    Boolean secondPass = b.getValue("secondPass") == null ? null : Args.bool(b, w, "secondPass");
     return new StartRound(order, arranged, secondPass);
   }
 }

@@ -23,6 +23,7 @@ import org.talkingpiece.floor.FloorEvent.TurnEnded;
 import org.talkingpiece.floor.FloorEvent.TurnExtended;
 import org.talkingpiece.floor.FloorEvent.TurnLimitSet;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Args;
 
 /**
  * Floor events to and from JSON for the session log. Each document has a {@code type} field
@@ -100,39 +101,39 @@ public final class FloorEventCodec {
     if (json == null) {
       throw AppException.invalid("floor event: missing");
     }
-    String type = Json.string(json, "floor event", "type");
+    String type = Args.string(json, "floor event", "type");
     String w = type;
     return switch (type) {
       case "floor.configured" -> new FloorConfigured(new FloorSettings(
-          Json.string(json, w, "activityId"), FloorMode.parse(w + ": mode", Json.string(json, w, "mode")),
-          Json.integer(json, w, "turnLimitSeconds"),
-          Overtime.parse(w + ": overtime", Json.string(json, w, "overtime")),
-          Json.integer(json, w, "warnSeconds"), Json.bool(json, w, "showQueueNames"),
-          RoundOrder.parse(w + ": roundOrder", Json.string(json, w, "roundOrder")),
-          Json.bool(json, w, "secondPass")));
-      case "floor.hand-raised" -> new HandRaised(id(json, w), Json.number(json, w, "at"));
+          Args.string(json, w, "activityId"), FloorMode.parse(w + ": mode", Args.string(json, w, "mode")),
+          Args.integer(json, w, "turnLimitSeconds"),
+          Overtime.parse(w + ": overtime", Args.string(json, w, "overtime")),
+          Args.integer(json, w, "warnSeconds"), Args.bool(json, w, "showQueueNames"),
+          RoundOrder.parse(w + ": roundOrder", Args.string(json, w, "roundOrder")),
+          Args.bool(json, w, "secondPass")));
+      case "floor.hand-raised" -> new HandRaised(id(json, w), Args.number(json, w, "at"));
       case "floor.hand-lowered" -> new HandLowered(id(json, w));
-      case "floor.queue-moved" -> new QueueMoved(id(json, w), Json.integer(json, w, "toIndex"));
+      case "floor.queue-moved" -> new QueueMoved(id(json, w), Args.integer(json, w, "toIndex"));
       case "floor.queue-removed" -> new QueueRemoved(id(json, w));
-      case "floor.given" -> new FloorGiven(Json.string(json, w, "speakerId"), Json.string(json, w, "activityId"),
-          FloorMode.parse(w + ": mode", Json.string(json, w, "mode")), Json.number(json, w, "at"),
-          Json.string(json, w, "reason"));
+      case "floor.given" -> new FloorGiven(Args.string(json, w, "speakerId"), Args.string(json, w, "activityId"),
+          FloorMode.parse(w + ": mode", Args.string(json, w, "mode")), Args.number(json, w, "at"),
+          Args.string(json, w, "reason"));
       case "floor.turn-ended" -> new TurnEnded(turn(json, w));
-      case "floor.turn-extended" -> new TurnExtended(Json.integer(json, w, "seconds"));
-      case "floor.timer-paused" -> new TimerPaused(Json.number(json, w, "at"));
-      case "floor.timer-resumed" -> new TimerResumed(Json.number(json, w, "at"));
-      case "floor.mode-changed" -> new ModeChanged(FloorMode.parse(w + ": mode", Json.string(json, w, "mode")),
-          Json.strings(json, w, "queueOrder"));
-      case "floor.turn-limit-set" -> new TurnLimitSet(Json.integer(json, w, "seconds"),
-          Overtime.parse(w + ": overtime", Json.string(json, w, "overtime")), Json.integer(json, w, "warnSeconds"));
-      case "floor.queue-visibility-set" -> new QueueVisibilitySet(Json.bool(json, w, "showNames"));
-      case "floor.passed" -> new Passed(id(json, w), Json.number(json, w, "at"));
-      case "floor.round-started" -> new RoundStarted(Json.strings(json, w, "order"), Json.bool(json, w, "secondPass"),
-          Json.strings(json, w, "leftOut"));
+      case "floor.turn-extended" -> new TurnExtended(Args.integer(json, w, "seconds"));
+      case "floor.timer-paused" -> new TimerPaused(Args.number(json, w, "at"));
+      case "floor.timer-resumed" -> new TimerResumed(Args.number(json, w, "at"));
+      case "floor.mode-changed" -> new ModeChanged(FloorMode.parse(w + ": mode", Args.string(json, w, "mode")),
+          Args.strings(json, w, "queueOrder"));
+      case "floor.turn-limit-set" -> new TurnLimitSet(Args.integer(json, w, "seconds"),
+          Overtime.parse(w + ": overtime", Args.string(json, w, "overtime")), Args.integer(json, w, "warnSeconds"));
+      case "floor.queue-visibility-set" -> new QueueVisibilitySet(Args.bool(json, w, "showNames"));
+      case "floor.passed" -> new Passed(id(json, w), Args.number(json, w, "at"));
+      case "floor.round-started" -> new RoundStarted(Args.strings(json, w, "order"), Args.bool(json, w, "secondPass"),
+          Args.strings(json, w, "leftOut"));
       case "floor.round-joined" -> new RoundJoined(id(json, w));
-      case "floor.round-skipped" -> new RoundSkipped(id(json, w), Json.string(json, w, "reason"));
-      case "floor.round-second-pass" -> new RoundSecondPass(Json.strings(json, w, "order"));
-      case "floor.round-finished" -> new RoundFinished(Json.string(json, w, "how"));
+      case "floor.round-skipped" -> new RoundSkipped(id(json, w), Args.string(json, w, "reason"));
+      case "floor.round-second-pass" -> new RoundSecondPass(Args.strings(json, w, "order"));
+      case "floor.round-finished" -> new RoundFinished(Args.string(json, w, "how"));
       case "floor.participant-left" -> new ParticipantLeft(id(json, w));
       default -> throw AppException.invalid("floor event: unknown type");
     };
@@ -184,20 +185,20 @@ public final class FloorEventCodec {
   }
 
   private static String id(JsonObject json, String where) {
-    return Json.string(json, where, "participantId");
+    return Args.string(json, where, "participantId");
   }
 
   private static Turn turn(JsonObject json, String w) {
-    long startedAt = Json.number(json, w, "startedAt");
-    long endedAt = Json.number(json, w, "endedAt");
-    long pausedMillis = Json.number(json, w, "pausedMillis");
+    long startedAt = Args.number(json, w, "startedAt");
+    long endedAt = Args.number(json, w, "endedAt");
+    long pausedMillis = Args.number(json, w, "pausedMillis");
     if (endedAt < startedAt) {
-      throw Json.bad(w, "endedAt", "must not be before startedAt");
+      throw Args.bad(w, "endedAt", "must not be before startedAt");
     }
     if (pausedMillis < 0) {
-      throw Json.bad(w, "pausedMillis", "must not be negative");
+      throw Args.bad(w, "pausedMillis", "must not be negative");
     }
-    return new Turn(Json.string(json, w, "speakerId"), Json.string(json, w, "activityId"),
-        Json.string(json, w, "mode"), startedAt, endedAt, pausedMillis, -1, Json.string(json, w, "how"));
+    return new Turn(Args.string(json, w, "speakerId"), Args.string(json, w, "activityId"),
+        Args.string(json, w, "mode"), startedAt, endedAt, pausedMillis, -1, Args.string(json, w, "how"));
   }
 }

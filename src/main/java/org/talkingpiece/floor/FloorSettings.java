@@ -3,6 +3,7 @@ package org.talkingpiece.floor;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Args;
 
 /**
  * How the floor runs during one activity, as chosen by the module and changed live by the facilitator.
@@ -47,23 +48,23 @@ public record FloorSettings(
    * open floor with no time limit, so the facilitator can still give someone the floor.
    */
   public static FloorSettings forActivity(String activityId, String type, JsonObject settings) {
-    JsonObject s = Json.orEmpty(settings);
+    JsonObject s = Args.orEmpty(settings);
     String where = "activity " + activityId + " settings";
     if ("round".equals(type)) {
-      String order = s.getValue("order") == null ? "join" : Json.string(s, where, "order");
+      String order = s.getValue("order") == null ? "join" : Args.string(s, where, "order");
       return new FloorSettings(activityId, FloorMode.ROUND,
           limit(s, where, "secondsPerTurn", 90), overtime(s, where), warn(s, where), true,
-          RoundOrder.parse(where + ": order", order), Json.bool(s, where, "secondPass", true));
+          RoundOrder.parse(where + ": order", order), Args.bool(s, where, "secondPass", true));
     }
     if ("discussion".equals(type)) {
-      String mode = s.getValue("queueMode") == null ? "progressive" : Json.string(s, where, "queueMode");
+      String mode = s.getValue("queueMode") == null ? "progressive" : Args.string(s, where, "queueMode");
       FloorMode floorMode = FloorMode.parse(where + ": queueMode", mode);
       if (floorMode == FloorMode.ROUND) {
-        throw Json.bad(where, "queueMode", "must be one of open, queue, progressive");
+        throw Args.bad(where, "queueMode", "must be one of open, queue, progressive");
       }
       return new FloorSettings(activityId, floorMode,
           limit(s, where, "turnLimitSeconds", 120), overtime(s, where), warn(s, where),
-          Json.bool(s, where, "showQueueNames", true), RoundOrder.JOIN, true);
+          Args.bool(s, where, "showQueueNames", true), RoundOrder.JOIN, true);
     }
     return new FloorSettings(activityId, FloorMode.OPEN, 0, Overtime.SOFT, 0, true, RoundOrder.JOIN, true);
   }
@@ -119,19 +120,19 @@ public record FloorSettings(
   }
 
   private static int limit(JsonObject s, String where, String field, int absent) {
-    int seconds = Json.integer(s, where, field, absent);
+    int seconds = Args.integer(s, where, field, absent);
     checkLimit(where + ": " + field, seconds);
     return seconds;
   }
 
   private static int warn(JsonObject s, String where) {
-    int seconds = Json.integer(s, where, "warnSeconds", 15);
+    int seconds = Args.integer(s, where, "warnSeconds", 15);
     checkWarn(where + ": warnSeconds", seconds);
     return seconds;
   }
 
   private static Overtime overtime(JsonObject s, String where) {
-    String value = s.getValue("overtime") == null ? "soft" : Json.string(s, where, "overtime");
+    String value = s.getValue("overtime") == null ? "soft" : Args.string(s, where, "overtime");
     return Overtime.parse(where + ": overtime", value);
   }
 }

@@ -36,8 +36,15 @@ public sealed interface LifecycleEvent extends SessionEvent {
   /** The facilitator changed settings during the lobby or the session. */
   record SettingsChanged(SessionSettings settings) implements LifecycleEvent {}
 
+  /**
+   * A participant stepped out for a moment ({@code out}) or came back. Logged so a restart keeps it;
+   * shown to nobody but the participant themself (rounds skip them as they skip someone away).
+   */
+  record SteppedOut(String participantId, boolean out) implements LifecycleEvent {}
+
   /** Every record of this family, for the codec. */
   List<Class<? extends LifecycleEvent>> TYPES = List.of(SessionCreated.class, ParticipantJoined.class,
       ParticipantRenamed.class, ParticipantRemoved.class, SelfIdentified.class, SessionStarted.class,
-      ActivityChanged.class, SessionPaused.class, SessionResumed.class, SessionEnded.class, SettingsChanged.class);
+      ActivityChanged.class, SessionPaused.class, SessionResumed.class, SessionEnded.class, SettingsChanged.class,
+      SteppedOut.class);
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.talkingpiece.curriculum.Activity;
 import org.talkingpiece.curriculum.Module;
-import org.talkingpiece.floor.FloorCommands;
+import org.talkingpiece.floor.FloorCommand;
 import org.talkingpiece.floor.FloorSettings;
 import org.talkingpiece.session.LifecycleEvent.ActivityChanged;
 import org.talkingpiece.session.LifecycleEvent.ParticipantJoined;
@@ -19,6 +19,23 @@ import org.talkingpiece.session.LifecycleEvent.SessionResumed;
 import org.talkingpiece.session.LifecycleEvent.SessionStarted;
 import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Args;
+import org.talkingpiece.session.LifecycleEvent.SteppedOut;
+import org.talkingpiece.session.SessionCommand.End;
+import org.talkingpiece.session.SessionCommand.Feature;
+import org.talkingpiece.session.SessionCommand.Floor;
+import org.talkingpiece.session.SessionCommand.GoTo;
+import org.talkingpiece.session.SessionCommand.Join;
+import org.talkingpiece.session.SessionCommand.Next;
+import org.talkingpiece.session.SessionCommand.Pause;
+import org.talkingpiece.session.SessionCommand.Previous;
+import org.talkingpiece.session.SessionCommand.Remove;
+import org.talkingpiece.session.SessionCommand.Rename;
+import org.talkingpiece.session.SessionCommand.Resume;
+import org.talkingpiece.session.SessionCommand.SelfIdentify;
+import org.talkingpiece.session.SessionCommand.Start;
+import org.talkingpiece.session.SessionCommand.StepOut;
+import org.talkingpiece.session.SessionCommand.Sync;
 
 /**
  * Decides what a command means for a session: the events to store, or an {@link AppException}
@@ -27,7 +44,6 @@ import org.talkingpiece.shared.AppException;
  * org.talkingpiece.floor.Floor}.
  */
 public final class SessionCommands {
-  public static final String FLOOR_PREFIX = "floor.";
   /** Most participants one session takes. */
   static final int MAX_PARTICIPANTS = 2000;
 
@@ -37,34 +53,53 @@ public final class SessionCommands {
     this.random = random;
   }
 
-  /**
-   * @param actor who sends it; {@code null} for the server itself (joins come from the HTTP join route)
-   */
+  /** As {@link #decide(SessionState, Module, Actor, SessionCommand, long)} for a command still on the wire. */
   public List<SessionEvent> decide(SessionState s, Module module, Actor actor, String command, JsonObject args, long now) {
-    JsonObject a = args == null ? new JsonObject() : args;
-    if (command == null || command.isBlank()) {
-      throw AppException.invalid("command is missing");
-    }
-    if (command.startsWith(FLOOR_PREFIX)) {
-      return floor(s, actor, command.substring(FLOOR_PREFIX.length()), a, now);
-    }
-    return switch (command) {
-      case "join" -> join(s, actor, a);
-      case "start" -> start(s, module, actor, now);
-      case "next" -> moveTo(s, module, actor, s.activityIndex() + 1, now);
-      case "previous" -> moveTo(s, module, actor, s.activityIndex() - 1, now);
-      case "goto" -> moveTo(s, module, actor, integer(a, "index"), now);
-      case "pause" -> pause(s, actor, true);
-      case "resume" -> pause(s, actor, false);
-      case "end" -> end(s, actor, now);
-      case "rename" -> rename(s, actor, a);
-      case "remove" -> remove(s, actor, a);
-      case "self-identify" -> selfIdentify(s, actor, a);
-      default -> throw AppException.invalid("Unknown command '" + command + "'");
-    };
+    return decide(s, module, actor, SessionCommand.parse(command, args), now);
   }
 
-  private List<SessionEvent> join(SessionState s, Actor actor, JsonObject a) {
+  /**
+   * The rule of each command: who may send it, in which state, and what it records.
+   *
+   * @param actor who sends it; {@code null} for the server itself (joins come from the HTTP join route)
+   */
+  public List<SessionEvent> decide(SessionState s, Module module, Actor actor, SessionCommand command, long now) {
+    if (command instanceof Sync) {
+      return List.of();
+    } else if (command instanceof Join c) {
+      return join(s, actor, c);
+    } else if (command instanceof Start) {
+      return start(s, module, actor, now);
+    } else if (command instanceof Next) {
+      return moveTo(s, module, actor, s.activityIndex() + 1, now);
+    } else if (command instanceof Previous) {
+      return moveTo(s, module, actor, s.activityIndex() - 1, now);
+    } else if (command instanceof GoTo c) {
+      return moveTo(s, module, actor, c.index(), now);
+    } else if (command instanceof Pause) {
+      return pause(s, actor, true);
+    } else if (command instanceof Resume) {
+      return pause(s, actor, false);
+    } else if (command instanceof End) {
+      return end(s, actor, now);
+    } else if (command instanceof Rename c) {
+      return rename(s, actor, c);
+    } else if (command instanceof Remove c) {
+      return remove(s, actor, c);
+    } else if (command instanceof SelfIdentify c) {
+      return selfIdentify(s, actor, c);
+    } else if (command instanceof StepOut c) {
+      return stepOut(s, actor, c.out());
+    } else if (command instanceof Floor c) {
+      return floor(s, actor, c.command(), now);
+    } else if (command instanceof Feature c) {
+      // The owner offers these to its live features first; one that reaches here has no taker.
+      throw AppException.invalid("Unknown command '" + c.name() + "'");
+    }
+    throw new IllegalStateException("No rule for " + command.getClass().getSimpleName());
+  }
+
+  private List<SessionEvent> join(SessionState s, Actor actor, Join c) {
     if (actor != null) {
       throw AppException.forbidden("People join through the join page, not by command");
     }
@@ -74,16 +109,12 @@ public final class SessionCommands {
     if (s.participants().size() >= MAX_PARTICIPANTS) {
       throw AppException.wrongState("This session is full");
     }
-    String id = string(a, "participantId");
-    if (s.contains(id)) {
+    if (s.contains(c.participantId())) {
       throw AppException.invalid("participantId is already taken");
     }
     List<String> taken = s.participants().stream().map(Participant::name).toList();
-    Object raw = a.getValue("name");
-    String name = raw == null || (raw instanceof String text && text.isBlank())
-        ? Names.pseudonym(random, taken)
-        : Names.unique(Names.clean(raw instanceof String text ? text : null, "name"), taken);
-    return List.of(new ParticipantJoined(id, name));
+    String name = c.name() == null ? Names.pseudonym(random, taken) : Names.unique(Names.clean(c.name(), "name"), taken);
+    return List.of(new ParticipantJoined(c.participantId(), name));
   }
 
   private List<SessionEvent> start(SessionState s, Module module, Actor actor, long now) {
@@ -138,17 +169,17 @@ public final class SessionCommands {
     }
     List<SessionEvent> events = new ArrayList<>();
     if (s.floor().speakerId().isPresent()) {
-      events.addAll(s.floor().decide(FloorCommands.parse("end-turn", null), Actor.facilitator(), s, now));
+      events.addAll(s.floor().decide(new FloorCommand.EndTurn(), Actor.facilitator(), s, now));
     }
     events.add(new SessionEnded());
     return events;
   }
 
-  private static List<SessionEvent> rename(SessionState s, Actor actor, JsonObject a) {
+  private static List<SessionEvent> rename(SessionState s, Actor actor, Rename c) {
     requireActor(actor);
-    String id = actor.isFacilitator() ? string(a, "participantId") : actor.participantId();
+    String id = actor.isFacilitator() ? required(c.participantId(), "rename", "participantId") : actor.participantId();
     Participant p = member(s, id);
-    String name = Names.clean(a.getValue("name") instanceof String n ? n : null, "name");
+    String name = Names.clean(c.name(), "name");
     if (name.equals(p.name())) {
       return List.of();
     }
@@ -156,44 +187,53 @@ public final class SessionCommands {
     return List.of(new ParticipantRenamed(id, Names.unique(name, taken)));
   }
 
-  private static List<SessionEvent> remove(SessionState s, Actor actor, JsonObject a) {
+  private static List<SessionEvent> remove(SessionState s, Actor actor, Remove c) {
     requireFacilitator(actor);
-    Participant p = member(s, string(a, "participantId"));
+    Participant p = member(s, c.participantId());
     return List.of(new ParticipantRemoved(p.id()));
   }
 
-  private static List<SessionEvent> selfIdentify(SessionState s, Actor actor, JsonObject a) {
+  private static List<SessionEvent> selfIdentify(SessionState s, Actor actor, SelfIdentify c) {
     requireActor(actor);
     if (actor.isFacilitator()) {
       throw AppException.forbidden("Only participants describe themselves");
     }
     Participant p = member(s, actor.participantId());
-    String category = string(a, "category");
-    var options = s.settings().selfIdCategories().get(category);
+    var options = s.settings().selfIdCategories().get(c.category());
     if (options == null) {
       throw AppException.invalid("category is not one the facilitator offered");
     }
-    Object value = a.getValue("value");
-    if (value != null && !(value instanceof String v && options.contains(v))) {
+    if (c.value() != null && !options.contains(c.value())) {
       throw AppException.invalid("value must be one of the offered options, or null for prefer not to say");
     }
-    String chosen = (String) value;
-    if (java.util.Objects.equals(p.selfId().get(category), chosen)) {
+    if (java.util.Objects.equals(p.selfId().get(c.category()), c.value())) {
       return List.of();
     }
-    return List.of(new SelfIdentified(p.id(), category, chosen));
+    return List.of(new SelfIdentified(p.id(), c.category(), c.value()));
   }
 
-  private static List<SessionEvent> floor(SessionState s, Actor actor, String name, JsonObject a, long now) {
+  /**
+   * Stepping out is logged so it survives a restart, but no view shows it to anyone but the person
+   * themself: the round just skips them, as it skips someone whose phone went away.
+   */
+  private static List<SessionEvent> stepOut(SessionState s, Actor actor, boolean out) {
+    if (actor == null || !actor.role().equals(Actor.Role.PARTICIPANT)) {
+      throw AppException.forbidden("Only participants step out");
+    }
+    member(s, actor.participantId());
+    if (s.isSteppedOut(actor.participantId()) == out) {
+      return List.of();
+    }
+    return List.of(new SteppedOut(actor.participantId(), out));
+  }
+
+  private static List<SessionEvent> floor(SessionState s, Actor actor, FloorCommand command, long now) {
     requireActor(actor);
     requireLive(s);
-    if (!FloorCommands.NAMES.contains(name)) {
-      throw AppException.invalid("Unknown command 'floor." + name + "'");
-    }
     if (!actor.isFacilitator()) {
       member(s, actor.participantId());
     }
-    return new ArrayList<>(s.floor().decide(FloorCommands.parse(name, a), actor, s, now));
+    return new ArrayList<>(s.floor().decide(command, actor, s, now));
   }
 
   private static Participant member(SessionState s, String id) {
@@ -220,19 +260,10 @@ public final class SessionCommands {
     }
   }
 
-  private static String string(JsonObject a, String field) {
-    Object v = a.getValue(field);
-    if (!(v instanceof String text) || text.isBlank()) {
-      throw AppException.invalid(field + " must be a non-empty string");
+  private static String required(String value, String where, String field) {
+    if (value == null) {
+      throw Args.bad(where, field, "must be a non-empty string");
     }
-    return text;
-  }
-
-  private static int integer(JsonObject a, String field) {
-    Object v = a.getValue(field);
-    if (!(v instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue())) {
-      throw AppException.invalid(field + " must be a whole number");
-    }
-    return n.intValue();
+    return value;
   }
 }

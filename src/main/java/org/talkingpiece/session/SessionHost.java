@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkingpiece.shared.AppException;
-import org.talkingpiece.shared.ErrorCode;
+import org.talkingpiece.shared.BusFailure;
 import org.talkingpiece.shared.Ids;
 
 /**
@@ -82,10 +81,7 @@ public final class SessionHost extends VerticleBase {
     String id = msg.body().getString("sessionId");
     open(id, false)
         .onSuccess(v -> msg.reply(new JsonObject().put("ok", true)))
-        .onFailure(e -> {
-          ErrorCode code = e instanceof AppException a ? a.code() : ErrorCode.INTERNAL;
-          msg.fail(code.status(), code.code() + ": " + e.getMessage());
-        });
+        .onFailure(e -> BusFailure.fail(msg, e));
   }
 
   private Future<Void> open(String sessionId, boolean force) {

@@ -1,21 +1,15 @@
 package org.talkingpiece.session;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkingpiece.airtime.AirtimeSnapshot;
 import org.talkingpiece.curriculum.Module;
 import org.talkingpiece.session.LifecycleEvent.ParticipantRemoved;
 import org.talkingpiece.session.LifecycleEvent.SessionEnded;
@@ -25,19 +19,16 @@ import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
 
 /**
- * The one owner of a live session. It takes the session's commands from its command address one at
- * a time, decides them against the state, stores the resulting commit, and only then applies it,
- * replies, and publishes the new views (coalesced: at most one publish per {@link #PUBLISH_GAP_MS}).
+ * The one owner of a live session. It runs the session's commands one at a time (they arrive through
+ * its {@link CommandEndpoint}), decides them against the state, stores the resulting commit, and only
+ * then applies it, replies once it is durable, and asks its {@link SessionPublisher} to publish.
+ * It also runs the floor's timers and keeps the session's live features in step with the agenda.
  *
  * <p>Threading: everything here runs on the event loop of the {@link SessionHost} that opened it.
  * Nothing outside that thread touches the state.
  */
 final class SessionOwner {
   private static final Logger LOG = LoggerFactory.getLogger(SessionOwner.class);
-  static final String ROLE_HEADER = "tp-role";
-  static final String PARTICIPANT_HEADER = "tp-participant";
-  static final String SYSTEM_ROLE = "SYSTEM";
-  static final long PUBLISH_GAP_MS = 100;
 
   private final Vertx vertx;
   private final SessionState state;
@@ -45,18 +36,15 @@ final class SessionOwner {
   private final SessionCommands commands;
   private final SessionServices services;
   private final InstantSource clock;
-  private final String joinUrl;
-  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final List<LiveFeature> features = new ArrayList<>();
-  private final Map<String, JsonObject> lastPrivate = new HashMap<>();
+  private final CommandEndpoint endpoint;
+  private final SessionPublisher publisher;
   private Future<?> tail = Future.succeededFuture();
   /** Completes once everything applied so far is durable; replies wait for it, the next command does not. */
   private Future<Void> flushed = Future.succeededFuture();
   /** The newest version known to be durable: screens are never shown a state newer than this. */
   private long durableVersion;
   private final io.vertx.core.Context context;
-  private long lastPublishAt;
-  private long publishTimer = -1;
   private long deadlineTimer = -1;
   private boolean closed;
   private Runnable onLost = () -> {};
@@ -71,7 +59,9 @@ final class SessionOwner {
     this.commands = new SessionCommands(services.random());
     this.services = services;
     this.clock = services.clock();
-    this.joinUrl = services.publicUrl() + "/j/" + state.joinCode();
+    this.endpoint = new CommandEndpoint(vertx, this);
+    this.publisher = new SessionPublisher(vertx, state, views, features, clock,
+        services.publicUrl() + "/j/" + state.joinCode(), () -> durableVersion);
   }
 
   /**
@@ -83,7 +73,7 @@ final class SessionOwner {
       if (commits.isEmpty()) {
         return Future.failedFuture(AppException.notFound("Session " + sessionId + " has no log"));
       }
-      SessionState state = new SessionState();
+      SessionState state = new SessionState(services.random());
       commits.forEach(state::apply);
       // The server was certainly alive when it stored the last commit.
       long alive = Math.max(lastAliveAt, commits.get(commits.size() - 1).at());
@@ -168,99 +158,45 @@ final class SessionOwner {
   }
 
   private Future<Void> register() {
-    MessageConsumer<Object> cmd = vertx.eventBus().consumer(Addresses.command(state.id()), this::onCommand);
-    MessageConsumer<JsonObject> presence = vertx.eventBus().consumer(Addresses.presence(state.id()), this::onPresence);
-    MessageConsumer<JsonObject> control = vertx.eventBus().consumer(Addresses.control(state.id()), msg -> {
-      closed = true;
-      onLost.run();
-      msg.reply(new JsonObject().put("ok", true));
+    return endpoint.register(state.id()).onSuccess(v -> {
+      scheduleDeadline();
+      publishSoon();
     });
-    consumers.add(cmd);
-    consumers.add(presence);
-    consumers.add(control);
-    return Future.join(cmd.completion(), presence.completion(), control.completion()).<Void>mapEmpty()
-        .onSuccess(v -> {
-          scheduleDeadline();
-          publishSoon();
-        });
   }
 
+  /** Stops serving: no more commands, timers or publishes. */
   Future<Void> close() {
     closed = true;
-    if (publishTimer >= 0) {
-      vertx.cancelTimer(publishTimer);
-    }
+    publisher.close();
     if (deadlineTimer >= 0) {
       vertx.cancelTimer(deadlineTimer);
     }
-    return Future.join(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+    return endpoint.close();
   }
 
-  private void onCommand(Message<Object> msg) {
-    if (!(msg.body() instanceof JsonObject body)) {
-      msg.fail(400, "invalid-input: A command must be a JSON object {command, args}");
-      return;
-    }
-    if ("DISPLAY".equals(msg.headers().get(ROLE_HEADER))) {
-      if ("sync".equals(body.getString("command"))) {
-        long now = clock.millis();
-        msg.reply(ok().put("views", new JsonObject().put("display", displayView(views.airtime(state, now), now))));
-      } else {
-        msg.fail(403, "forbidden: The display view only listens");
-      }
-      return;
-    }
-    Actor actor;
-    try {
-      actor = actorFrom(msg.headers());
-    } catch (AppException e) {
-      fail(msg, e);
-      return;
-    }
-    Object args = body.getValue("args");
-    if (args != null && !(args instanceof JsonObject)) {
-      msg.fail(400, "invalid-input: args must be a JSON object");
-      return;
-    }
-    execute(actor, body.getString("command"), (JsonObject) args)
-        .onSuccess(msg::reply)
-        .onFailure(e -> fail(msg, e));
+  /** Another owner took the session, or it is being deleted: stop, and let the host drop us. */
+  void lost() {
+    closed = true;
+    onLost.run();
   }
 
-  static Actor actorFrom(MultiMap headers) {
-    String role = headers.get(ROLE_HEADER);
-    if (SYSTEM_ROLE.equals(role)) {
-      return null;
-    }
-    if ("FACILITATOR".equals(role)) {
-      return Actor.facilitator();
-    }
-    if ("PARTICIPANT".equals(role) && headers.get(PARTICIPANT_HEADER) != null) {
-      return Actor.participant(headers.get(PARTICIPANT_HEADER));
-    }
-    throw new AppException(ErrorCode.FORBIDDEN, "This token cannot send commands");
-  }
-
-  private static void fail(Message<?> msg, Throwable e) {
-    AppException app = e instanceof AppException a ? a : new AppException(ErrorCode.INTERNAL, "Something went wrong on our side");
-    if (!(e instanceof AppException)) {
-      LOG.error("A session command failed unexpectedly", e);
-    }
-    msg.fail(app.code().status(), app.code().code() + ": " + app.getMessage());
+  /** The display's only command: its current view. Read-only, so it needs no place in the queue. */
+  JsonObject displaySync() {
+    return ok().put("views", publisher.displayViews(clock.millis()));
   }
 
   /** Runs one command after every earlier one has finished. */
-  Future<JsonObject> execute(Actor actor, String command, JsonObject args) {
+  Future<JsonObject> execute(Actor actor, SessionCommand command) {
     Promise<JsonObject> result = Promise.promise();
     tail = tail.transform(ignored -> {
       Future<JsonObject> run;
       try {
         run = closed ? Future.failedFuture(new AppException(ErrorCode.STORAGE_UNAVAILABLE,
-            "This session is moving to another server; try again")) : run(actor, command, args);
+            "This session is moving to another server; try again")) : run(actor, command);
       } catch (AppException e) {
         run = Future.failedFuture(e);
       } catch (RuntimeException e) {
-        LOG.error("Deciding '{}' failed", command, e);
+        LOG.error("Deciding {} failed", command.getClass().getSimpleName(), e);
         run = Future.failedFuture(new AppException(ErrorCode.INTERNAL, "Something went wrong on our side"));
       }
       // The next command may start as soon as this one is applied; its answer waits until what it
@@ -280,59 +216,47 @@ final class SessionOwner {
     return result.future();
   }
 
-  private Future<JsonObject> run(Actor actor, String command, JsonObject args) {
+  private Future<JsonObject> run(Actor actor, SessionCommand command) {
     long now = clock.millis();
-    if ("sync".equals(command)) {
-      return Future.succeededFuture(ok().put("views", viewsFor(actor, now)));
+    if (command instanceof SessionCommand.Sync) {
+      return Future.succeededFuture(ok().put("views", publisher.viewsFor(actor, now)));
     }
-    if ("step-out".equals(command) || "step-back".equals(command)) {
-      return stepOut(actor, "step-out".equals(command));
-    }
-    for (LiveFeature feature : features) {
-      if (feature.handles(command)) {
-        if (actor == null) {
-          return Future.failedFuture(AppException.forbidden("This command needs a participant or the facilitator"));
+    if (command instanceof SessionCommand.Feature f) {
+      for (LiveFeature feature : features) {
+        if (feature.handles(f.name())) {
+          return runFeature(feature, actor, f);
         }
-        return feature.handle(actor, command, args == null ? new JsonObject() : args)
-            .map(reply -> {
-              publishSoon();
-              // What the feature wrote (an anonymous item, a vote, a signal) is acknowledged only once
-              // it is on disk too, sharing a flush with whatever else is being written.
-              flushed = flushAfter(state.version());
-              return ok().mergeIn(reply == null ? new JsonObject() : reply);
-            });
       }
     }
-    List<SessionEvent> events = commands.decide(state, views.module(), actor, command, args, now);
+    List<SessionEvent> events = commands.decide(state, views.module(), actor, command, now);
     if (events.isEmpty()) {
       return Future.succeededFuture(ok());
     }
     return commit(events).compose(this::tellFeatures).map(c -> {
       JsonObject reply = ok();
-      if ("join".equals(command)) {
-        String id = args.getString("participantId");
-        reply.put("participantId", id).put("name", state.displayName(id));
+      if (command instanceof SessionCommand.Join join) {
+        reply.put("participantId", join.participantId()).put("name", state.displayName(join.participantId()));
       }
       return reply;
     });
   }
 
-  private JsonObject ok() {
-    return new JsonObject().put("ok", true).put("version", state.version());
+  private Future<JsonObject> runFeature(LiveFeature feature, Actor actor, SessionCommand.Feature command) {
+    if (actor == null) {
+      return Future.failedFuture(AppException.forbidden("This command needs a participant or the facilitator"));
+    }
+    return feature.handle(actor, command.name(), command.args())
+        .map(reply -> {
+          publishSoon();
+          // What the feature wrote (an anonymous item, a vote, a signal) is acknowledged only once
+          // it is on disk too, sharing a flush with whatever else is being written.
+          flushed = flushAfter(state.version());
+          return ok().mergeIn(reply == null ? new JsonObject() : reply);
+        });
   }
 
-  private Future<JsonObject> stepOut(Actor actor, boolean out) {
-    if (actor == null || actor.isFacilitator()) {
-      return Future.failedFuture(AppException.forbidden("Only participants step out"));
-    }
-    if (state.participant(actor.participantId()).filter(p -> !p.removed()).isEmpty()) {
-      return Future.failedFuture(AppException.notFound("No such participant in this session"));
-    }
-    if (!state.setSteppedOut(actor.participantId(), out)) {
-      return Future.succeededFuture(ok());
-    }
-    publishSoon();
-    return tick().map(v -> ok());
+  private JsonObject ok() {
+    return new JsonObject().put("ok", true).put("version", state.version());
   }
 
   /**
@@ -345,8 +269,7 @@ final class SessionOwner {
         .recover(e -> {
           if (e instanceof AppException app && app.code() == ErrorCode.CONFLICT) {
             LOG.warn("Session {} was written by another owner; letting it go", state.id());
-            closed = true;
-            onLost.run();
+            lost();
             return Future.failedFuture(new AppException(ErrorCode.STORAGE_UNAVAILABLE,
                 "This session moved to another server; try again"));
           }
@@ -397,13 +320,6 @@ final class SessionOwner {
     });
   }
 
-  private JsonObject withFeatures(JsonObject view, LiveFeature.Audience audience, String participantId) {
-    for (LiveFeature feature : features) {
-      feature.addTo(view, audience, participantId);
-    }
-    return view;
-  }
-
   private void afterApply(Commit commit) {
     for (SessionEvent e : commit.events()) {
       if (e instanceof SessionStarted) {
@@ -416,22 +332,23 @@ final class SessionOwner {
     }
     scheduleDeadline();
     publishSoon();
+    // Who the floor may call on changed: a round may have to move past someone now.
     if (commit.events().stream().anyMatch(e -> e instanceof ParticipantRemoved
-        || e instanceof LifecycleEvent.ParticipantJoined)) {
+        || e instanceof LifecycleEvent.ParticipantJoined || e instanceof LifecycleEvent.SteppedOut)) {
       vertx.runOnContext(v -> tick());
     }
   }
 
   private void revoke(String participantId) {
-    lastPrivate.remove(participantId);
+    publisher.forget(participantId);
     services.tokens().revokeParticipant(state.id(), participantId)
         .onSuccess(hashes -> hashes.forEach(h -> vertx.eventBus().publish(Addresses.TOKEN_REVOKED, h)))
         .onFailure(e -> LOG.warn("Revoking a removed participant's token failed; it stays refused by the session", e));
   }
 
-  private void onPresence(Message<JsonObject> msg) {
-    JsonObject body = msg.body();
-    if (state.connectionChanged(body.getString("participantId"), body.getBoolean("connected", false))) {
+  /** A bridge node saw a participant's private channel open or close. */
+  void presenceChanged(String participantId, boolean connected) {
+    if (state.connectionChanged(participantId, connected)) {
       publishSoon();
       tick();
     }
@@ -471,80 +388,7 @@ final class SessionOwner {
     }
   }
 
-  // Publishing.
-
   private void publishSoon() {
-    if (publishTimer >= 0 || closed) {
-      return;
-    }
-    long wait = lastPublishAt + PUBLISH_GAP_MS - clock.millis();
-    if (wait <= 0) {
-      publishTimer = vertx.setTimer(1, t -> publishNow());
-    } else {
-      publishTimer = vertx.setTimer(wait, t -> publishNow());
-    }
+    publisher.publishSoon();
   }
-
-  private void publishNow() {
-    publishTimer = -1;
-    if (closed || state.version() > durableVersion) {
-      // A newer version is still being flushed; its flush publishes.
-      return;
-    }
-    long now = clock.millis();
-    lastPublishAt = now;
-    var bus = vertx.eventBus();
-    String id = state.id();
-    // One airtime projection for every audience of this publish.
-    var airtime = views.airtime(state, now);
-    bus.publish(Addresses.publicUpdates(id), envelope(publicView(airtime, now), now));
-    bus.publish(Addresses.facilitator(id), envelope(facilitatorView(airtime, now), now));
-    bus.publish(Addresses.display(id), envelope(displayView(airtime, now), now));
-    for (Participant p : state.members()) {
-      JsonObject view = participantView(p, airtime);
-      if (!view.equals(lastPrivate.get(p.id()))) {
-        lastPrivate.put(p.id(), view);
-        bus.publish(Addresses.participant(id, p.id()), envelope(view, now));
-      }
-    }
-  }
-
-  private JsonObject publicView(AirtimeSnapshot airtime, long now) {
-    return withFeatures(views.publicView(state, joinUrl, airtime, now), LiveFeature.Audience.PUBLIC, null);
-  }
-
-  private JsonObject facilitatorView(AirtimeSnapshot airtime, long now) {
-    return withFeatures(views.facilitatorView(state, joinUrl, airtime, now), LiveFeature.Audience.FACILITATOR, null);
-  }
-
-  private JsonObject displayView(AirtimeSnapshot airtime, long now) {
-    return withFeatures(views.displayView(state, joinUrl, airtime, now), LiveFeature.Audience.DISPLAY, null);
-  }
-
-  private JsonObject participantView(Participant p, AirtimeSnapshot airtime) {
-    return withFeatures(views.participantView(state, p, airtime), LiveFeature.Audience.PARTICIPANT, p.id());
-  }
-
-  private JsonObject envelope(JsonObject view, long now) {
-    return new JsonObject().put("type", "state").put("version", state.version()).put("serverTime", now).put("view", view);
-  }
-
-  private JsonObject viewsFor(Actor actor, long now) {
-    AirtimeSnapshot airtime = views.airtime(state, now);
-    if (actor == null || actor.isFacilitator()) {
-      return new JsonObject().put("facilitator", facilitatorView(airtime, now))
-          .put("display", displayView(airtime, now))
-          .put("notes", views.facilitatorNotes());
-    }
-    Participant p = state.participant(actor.participantId()).filter(x -> !x.removed())
-        .orElseThrow(() -> new AppException(ErrorCode.UNAUTHENTICATED, "You are no longer in this session"));
-    return new JsonObject().put("public", publicView(airtime, now)).put("private", participantView(p, airtime));
-  }
-
-  /** The full state for the facilitator's HTTP snapshot. */
-  JsonObject snapshot() {
-    long now = clock.millis();
-    return facilitatorView(views.airtime(state, now), now).put("version", state.version());
-  }
-
 }

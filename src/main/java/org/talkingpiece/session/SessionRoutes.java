@@ -7,12 +7,14 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.talkingpiece.accounts.Account;
 import org.talkingpiece.accounts.Auth;
 import org.talkingpiece.accounts.Role;
+import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
 import org.talkingpiece.shared.ErrorCode;
 import org.talkingpiece.shared.RateLimiter;
@@ -45,7 +47,7 @@ public final class SessionRoutes implements Routes {
 
   @Override
   public void mount(Router router, Vertx vertx) {
-    JoinLimiter limiter = new JoinLimiter(joinsPerMinute);
+    JoinLimiter limiter = new JoinLimiter(joinsPerMinute, service.services().clock());
     var facilitator = Auth.require(Role.FACILITATOR);
     router.post("/api/sessions").handler(facilitator).handler(this::createApi);
     router.get("/api/sessions").handler(facilitator).handler(ctx -> Web.reply(ctx, 200,
@@ -235,7 +237,7 @@ public final class SessionRoutes implements Routes {
     String id = ctx.pathParam("id");
     service.services().tokens().resolve(key)
         .recover(e -> Future.failedFuture(AppException.forbidden("This projector link is not valid. Open it again from the console.")))
-        .compose(t -> t.sessionId().equals(id) && t.role() != SessionToken.Role.PARTICIPANT
+        .compose(t -> t.sessionId().equals(id) && t.role() != Actor.Role.PARTICIPANT
             ? service.services().directory().get(id)
             : Future.failedFuture(AppException.forbidden("This projector link is not valid. Open it again from the console.")))
         .onSuccess(entry -> Web.page(ctx, "pages/display", Map.of(
@@ -315,7 +317,7 @@ public final class SessionRoutes implements Routes {
       return;
     }
     service.services().tokens().resolve(cookie.getValue())
-        .compose(t -> t.sessionId().equals(id) && t.role() == SessionToken.Role.PARTICIPANT
+        .compose(t -> t.sessionId().equals(id) && t.role() == Actor.Role.PARTICIPANT
             ? service.services().directory().get(id).map(entry -> Map.<String, Object>of(
                 "title", entry.title(), "bodyClass", "participant", "sessionId", id, "sessionTitle", entry.title(),
                 "token", cookie.getValue(), "joinCode", JoinCodes.display(entry.joinCode())))
@@ -337,6 +339,7 @@ public final class SessionRoutes implements Routes {
    */
   private static final class JoinLimiter {
     private final int perMinute;
+    private final InstantSource clock;
     private final Map<String, RateLimiter> byAddress = new LinkedHashMap<>(256, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
@@ -344,13 +347,14 @@ public final class SessionRoutes implements Routes {
       }
     };
 
-    JoinLimiter(int perMinute) {
+    JoinLimiter(int perMinute, InstantSource clock) {
       this.perMinute = perMinute;
+      this.clock = clock;
     }
 
     void check(RoutingContext ctx) {
       String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       RateLimiter limiter = byAddress.computeIfAbsent(address,
           a -> new RateLimiter(perMinute / 60_000.0, perMinute, now));
       if (!limiter.tryAcquire(now)) {

@@ -3,8 +3,6 @@ package org.talkingpiece.session;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.talkingpiece.accounts.Account;
@@ -12,7 +10,9 @@ import org.talkingpiece.accounts.Role;
 import org.talkingpiece.curriculum.Module;
 import org.talkingpiece.curriculum.ModuleStatus;
 import org.talkingpiece.session.LifecycleEvent.SessionCreated;
+import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.BusFailure;
 import org.talkingpiece.shared.ErrorCode;
 import org.talkingpiece.shared.Ids;
 
@@ -96,7 +96,7 @@ public final class SessionService {
       }
       String participantId = Ids.random();
       JsonObject args = new JsonObject().put("participantId", participantId).put("name", name);
-      return s.tokens().issue(entry.id(), SessionToken.Role.PARTICIPANT, participantId)
+      return s.tokens().issue(entry.id(), Actor.Role.PARTICIPANT, participantId)
           .compose(token -> command(entry.id(), "join", args)
               .map(reply -> new JsonObject().put("sessionId", entry.id()).put("participantKey", participantId)
                   .put("token", token).put("name", reply.getString("name")))
@@ -122,11 +122,11 @@ public final class SessionService {
   }
 
   public Future<String> consoleToken(String sessionId) {
-    return s.tokens().issue(sessionId, SessionToken.Role.FACILITATOR, null);
+    return s.tokens().issue(sessionId, Actor.Role.FACILITATOR, null);
   }
 
   public Future<String> displayToken(String sessionId) {
-    return s.tokens().issue(sessionId, SessionToken.Role.DISPLAY, null);
+    return s.tokens().issue(sessionId, Actor.Role.DISPLAY, null);
   }
 
   /** Removes the session and everything in it: its log, its tokens and its entry. */
@@ -154,28 +154,14 @@ public final class SessionService {
     if (args != null) {
       body.put("args", args);
     }
-    return vertx.eventBus().<JsonObject>request(Addresses.command(sessionId), body, new DeliveryOptions()
-            .setSendTimeout(REQUEST_TIMEOUT_MS).addHeader(SessionOwner.ROLE_HEADER, SessionOwner.SYSTEM_ROLE))
+    return vertx.eventBus().<JsonObject>request(Addresses.command(sessionId), body, Identity.asServer(new DeliveryOptions()
+            .setSendTimeout(REQUEST_TIMEOUT_MS)))
         .recover(SessionService::fromReply)
         .map(msg -> msg.body());
   }
 
   /** Turns an event-bus failure back into the error it stands for. */
   static <T> Future<T> fromReply(Throwable e) {
-    if (e instanceof ReplyException r) {
-      if (r.failureType() == ReplyFailure.NO_HANDLERS) {
-        return Future.failedFuture(new AppException(ErrorCode.STORAGE_UNAVAILABLE,
-            "This session is not running on any server right now; try again in a few seconds"));
-      }
-      if (r.failureType() == ReplyFailure.TIMEOUT) {
-        return Future.failedFuture(new AppException(ErrorCode.STORAGE_UNAVAILABLE, "The session did not answer in time"));
-      }
-      String message = r.getMessage() == null ? "" : r.getMessage();
-      int colon = message.indexOf(": ");
-      if (colon > 0) {
-        return Future.failedFuture(new AppException(ErrorCode.fromCode(message.substring(0, colon)), message.substring(colon + 2)));
-      }
-    }
-    return Future.failedFuture(e instanceof AppException ? e : new AppException(ErrorCode.INTERNAL, "Something went wrong on our side", e));
+    return Future.failedFuture(BusFailure.decode(e));
   }
 }

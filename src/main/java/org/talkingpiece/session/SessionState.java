@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.HashSet;
 import org.talkingpiece.floor.Floor;
 import org.talkingpiece.floor.FloorEvent;
 import org.talkingpiece.floor.Roster;
 import org.talkingpiece.session.LifecycleEvent.ActivityChanged;
+import org.talkingpiece.session.LifecycleEvent.SteppedOut;
 import org.talkingpiece.session.LifecycleEvent.ParticipantJoined;
 import org.talkingpiece.session.LifecycleEvent.ParticipantRemoved;
 import org.talkingpiece.session.LifecycleEvent.ParticipantRenamed;
@@ -50,12 +52,22 @@ public final class SessionState implements Roster {
   private final Map<String, Participant> participants = new LinkedHashMap<>();
   private final List<String> joinOrder = new ArrayList<>();
   private final List<ActivityRun> activityRuns = new ArrayList<>();
-  private final Floor floor = new Floor();
+  private final Floor floor;
   private final Map<String, Integer> connections = new HashMap<>();
   private final Set<String> steppedOut = new HashSet<>();
 
   /** One stretch of time an activity was current (an activity visited twice has two runs). */
   public record ActivityRun(int index, long startedAt, long endedAt) {}
+
+  /** A session whose rounds shuffle with a fresh random source. */
+  public SessionState() {
+    this(new Random());
+  }
+
+  /** A session whose rounds shuffle with {@code random} (a seeded one makes a test repeatable). */
+  public SessionState(Random random) {
+    this.floor = new Floor(random);
+  }
 
   public void apply(Commit commit) {
     for (SessionEvent event : commit.events()) {
@@ -107,6 +119,8 @@ public final class SessionState implements Roster {
       paused = false;
     } else if (event instanceof SettingsChanged e) {
       settings = e.settings();
+    } else if (event instanceof SteppedOut e) {
+      setSteppedOut(e.participantId(), e.out());
     } else {
       throw new IllegalArgumentException("Unknown event " + event.getClass().getName());
     }
@@ -144,9 +158,13 @@ public final class SessionState implements Roster {
     return connections.containsKey(participantId);
   }
 
-  /** The private "step out for a moment": skipped in rounds, shown to no one. */
-  public boolean setSteppedOut(String participantId, boolean out) {
-    return out ? steppedOut.add(participantId) : steppedOut.remove(participantId);
+  /** The private "step out for a moment" (logged as {@code SteppedOut}): skipped in rounds, shown to no one. */
+  private void setSteppedOut(String participantId, boolean out) {
+    if (out) {
+      steppedOut.add(participantId);
+    } else {
+      steppedOut.remove(participantId);
+    }
   }
 
   public boolean isSteppedOut(String participantId) {

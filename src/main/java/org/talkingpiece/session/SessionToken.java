@@ -1,6 +1,7 @@
 package org.talkingpiece.session;
 
 import org.talkingpiece.shared.Actor;
+import org.talkingpiece.shared.Actor.Role;
 
 /**
  * What a live token grants: one session, as its facilitator, one participant, or the projector.
@@ -11,14 +12,9 @@ import org.talkingpiece.shared.Actor;
  * @param tokenHash the stored hash of the token (used to revoke live sockets), never the token
  */
 public record SessionToken(String sessionId, Role role, String participantId, String tokenHash) {
-  public enum Role { FACILITATOR, PARTICIPANT, DISPLAY }
 
-  /** The actor commands run as; the display sends no commands. */
+  /** The actor this token's holder is. */
   public Actor actor() {
-    return switch (role) {
-      case FACILITATOR -> Actor.facilitator();
-      case PARTICIPANT -> Actor.participant(participantId);
-      case DISPLAY -> throw new IllegalStateException("the display view sends no commands");
-    };
+    return new Actor(role, participantId);
   }
 }

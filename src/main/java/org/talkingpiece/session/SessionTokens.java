@@ -1,5 +1,6 @@
 package org.talkingpiece.session;
 
+import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.Hashes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ public final class SessionTokens {
   }
 
   /** Issues a token; completes with the token itself, which is never stored. */
-  public Future<String> issue(String sessionId, SessionToken.Role role, String participantId) {
+  public Future<String> issue(String sessionId, Actor.Role role, String participantId) {
     String token = Ids.secret();
     JsonObject doc = new JsonObject()
         .put("_id", hash(token))
@@ -56,7 +57,7 @@ public final class SessionTokens {
             return Future.failedFuture(new AppException(ErrorCode.UNAUTHENTICATED, "This session token is not valid"));
           }
           return Future.succeededFuture(new SessionToken(doc.getString("sessionId"),
-              SessionToken.Role.valueOf(doc.getString("role")), doc.getString("participantId"), hash));
+              Actor.Role.valueOf(doc.getString("role")), doc.getString("participantId"), hash));
         });
   }
 

@@ -261,4 +261,31 @@ class SessionCommandsTest {
     assertThat(rebuilt.floor().turns()).isEqualTo(s.state.floor().turns());
     assertThat(rebuilt.version()).isEqualTo(s.state.version());
   }
+
+  @Test
+  @DisplayName("Stepping out is kept in the log, so a rebuilt session still has it, and no shared view shows it")
+  void stepOutIsLoggedPrivately() {
+    String ana = s.join("Ana");
+    s.join("Ben");
+    s.run(F, "start", null);
+    SessionViews views = new SessionViews(s.module);
+    JsonObject publicBefore = views.publicView(s.state, "u", s.now);
+    JsonObject facilitatorBefore = views.facilitatorView(s.state, "u", s.now);
+    JsonObject displayBefore = views.displayView(s.state, "u", s.now);
+
+    assertThat(s.run(Actor.participant(ana), "step-out", null)).hasSize(1);
+    assertThat(s.run(Actor.participant(ana), "step-out", null)).as("already out: nothing to record").isEmpty();
+
+    SessionState rebuilt = new SessionState();
+    s.log.forEach(rebuilt::apply);
+    assertThat(rebuilt.isSteppedOut(ana)).isTrue();
+    assertThat(s.state.isSteppedOut(ana)).isTrue();
+    assertThat(views.publicView(s.state, "u", s.now)).isEqualTo(publicBefore);
+    assertThat(views.facilitatorView(s.state, "u", s.now)).isEqualTo(facilitatorBefore);
+    assertThat(views.displayView(s.state, "u", s.now)).isEqualTo(displayBefore);
+
+    s.run(Actor.participant(ana), "step-back", null);
+    assertThat(s.state.isSteppedOut(ana)).isFalse();
+    assertRefused(F, "step-out", null, ErrorCode.FORBIDDEN, "Only participants step out");
+  }
 }

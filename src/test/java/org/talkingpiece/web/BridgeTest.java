@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.talkingpiece.session.Addresses;
-import org.talkingpiece.session.SessionToken;
+import org.talkingpiece.session.Identity;
 import org.talkingpiece.session.SessionTokens;
+import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.Ids;
 import org.talkingpiece.support.RawBridgeClient;
 import org.talkingpiece.support.TestServer;
@@ -33,9 +34,9 @@ class BridgeTest {
     server = TestServer.start();
     client = Vertx.vertx();
     tokens = new SessionTokens(server.server().database());
-    aliceToken = tokens.issue(session, SessionToken.Role.PARTICIPANT, alice).await(5, TimeUnit.SECONDS);
-    bobToken = tokens.issue(session, SessionToken.Role.PARTICIPANT, bob).await(5, TimeUnit.SECONDS);
-    facilitatorToken = tokens.issue(session, SessionToken.Role.FACILITATOR, null).await(5, TimeUnit.SECONDS);
+    aliceToken = tokens.issue(session, Actor.Role.PARTICIPANT, alice).await(5, TimeUnit.SECONDS);
+    bobToken = tokens.issue(session, Actor.Role.PARTICIPANT, bob).await(5, TimeUnit.SECONDS);
+    facilitatorToken = tokens.issue(session, Actor.Role.FACILITATOR, null).await(5, TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -124,13 +125,13 @@ class BridgeTest {
   void identityFromToken() throws Exception {
     String address = Addresses.command(session);
     var consumer = server.vertx().eventBus().<JsonObject>consumer(address, msg ->
-        msg.reply(new JsonObject().put("role", msg.headers().get(BridgeGuard.ROLE_HEADER))
-            .put("participant", msg.headers().get(BridgeGuard.PARTICIPANT_HEADER))
+        msg.reply(new JsonObject().put("role", msg.headers().get(Identity.ROLE_HEADER))
+            .put("participant", msg.headers().get(Identity.PARTICIPANT_HEADER))
             .put("forged", msg.headers().get("forged"))));
     consumer.completion().await(5, TimeUnit.SECONDS);
     try (RawBridgeClient c = RawBridgeClient.connect(client, server.port())) {
       c.sendFrame(new JsonObject().put("type", "send").put("address", address).put("replyAddress", "r-9")
-          .put("headers", new JsonObject().put("token", aliceToken).put("forged", "x").put(BridgeGuard.PARTICIPANT_HEADER, bob))
+          .put("headers", new JsonObject().put("token", aliceToken).put("forged", "x").put(Identity.PARTICIPANT_HEADER, bob))
           .put("body", new JsonObject().put("participantId", bob)));
       JsonObject reply = c.nextMatching(f -> "r-9".equals(f.getString("address")), 5000);
       assertThat(reply.getJsonObject("body")).isEqualTo(new JsonObject()

@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.MongoClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ import org.talkingpiece.session.SessionDirectory;
 import org.talkingpiece.session.SessionStatus;
 import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Args;
 import org.talkingpiece.shared.ErrorCode;
 
 /**
@@ -106,8 +108,8 @@ public final class AnonymityFeature implements LiveFeature {
     if (p.kind() == PromptKind.POLL) {
       throw AppException.wrongState("This is a poll: choose an answer instead.");
     }
-    String text = Args.text(args, "text");
-    String key = Args.optionalText(args, "key");
+    String text = Args.text(args, "anon.submit", "text");
+    String key = Args.optionalText(args, "anon.submit", "key");
     ParticipantRef who = promptRef(p, participantId);
     var step = p.items().submit(who, text, key, random);
     String itemId = ((PromptChange.ItemAdded) step.change()).item().id();
@@ -120,8 +122,8 @@ public final class AnonymityFeature implements LiveFeature {
    * moved on since it was written). Deleted items also leave the projector.
    */
   private Future<JsonObject> withdraw(String participantId, JsonObject args) {
-    String key = Args.text(args, "key");
-    String itemId = Args.optionalText(args, "itemId");
+    String key = Args.text(args, "anon.withdraw", "key");
+    String itemId = Args.optionalText(args, "anon.withdraw", "itemId");
     LivePrompt current = anon.current();
     List<LivePrompt> candidates = new ArrayList<>();
     if (current != null && current.items() != null) {
@@ -161,8 +163,8 @@ public final class AnonymityFeature implements LiveFeature {
     if (p.kind() != PromptKind.QUESTIONS) {
       throw AppException.wrongState("Votes are for question boards.");
     }
-    String questionId = Args.text(args, "questionId");
-    Boolean up = Args.optionalBool(args, "up");
+    String questionId = Args.text(args, "anon.vote", "questionId");
+    Boolean up = Args.optionalBool(args, "anon.vote", "up");
     var step = p.items().vote(promptRef(p, participantId), questionId, up == null || up);
     return anon.apply(step.change(), p.with(step.next())).map(v -> new JsonObject());
   }
@@ -172,12 +174,12 @@ public final class AnonymityFeature implements LiveFeature {
     if (p.kind() != PromptKind.POLL) {
       throw AppException.wrongState("There is no poll to answer right now.");
     }
-    var step = p.poll().answer(promptRef(p, participantId), Args.choices(args));
+    var step = p.poll().answer(promptRef(p, participantId), new LinkedHashSet<>(Args.oneOrMore(args, "anon.answer-poll", "choices")));
     return anon.apply(step.change(), p.with(step.next())).map(v -> new JsonObject());
   }
 
   private Future<JsonObject> tap(String participantId, JsonObject args) {
-    SignalKind kind = Args.signal(args);
+    SignalKind kind = Args.oneOf(args, "signal.tap", "kind", SignalKind.values(), SignalKind::wire);
     var step = anon.signals().tap(kind, signalRef(participantId));
     if (step.isEmpty()) {
       return Future.succeededFuture(new JsonObject().put("waiting", true));

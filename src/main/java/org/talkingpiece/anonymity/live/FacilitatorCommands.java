@@ -14,12 +14,14 @@ import org.talkingpiece.anonymity.QuestionView;
 import org.talkingpiece.anonymity.ReleaseRule;
 import org.talkingpiece.anonymity.ScreenState;
 import org.talkingpiece.anonymity.ShownItem;
+import org.talkingpiece.anonymity.SignalKind;
 import org.talkingpiece.anonymity.Step;
 import org.talkingpiece.anonymity.PromptState;
 import org.talkingpiece.session.SessionContext;
 import org.talkingpiece.session.SessionStatus;
 import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Args;
 import org.talkingpiece.shared.Ids;
 
 /**
@@ -60,7 +62,7 @@ final class FacilitatorCommands {
       case "anon.moderate" -> moderate(args);
       case "anon.project" -> project(args);
       case "anon.unproject" -> unproject(args);
-      case "signal.acknowledge" -> anon.apply(anon.signals().acknowledge(Args.signal(args)));
+      case "signal.acknowledge" -> anon.apply(anon.signals().acknowledge(Args.oneOf(args, command, "kind", SignalKind.values(), SignalKind::wire)));
       default -> throw AppException.invalid("There is no such command.");
     };
     return done.map(v -> {
@@ -91,8 +93,8 @@ final class FacilitatorCommands {
 
   /** {@code anon.show {promptId, round?}}: puts another prompt of the session back on screen. */
   private Future<Void> show(JsonObject args) {
-    String promptId = Args.text(args, "promptId");
-    Integer round = Args.optionalInt(args, "round");
+    String promptId = Args.text(args, "anon.show", "promptId");
+    Integer round = Args.optionalInteger(args, "anon.show", "round");
     PromptRef ref = round == null ? anon.latestRound(promptId).orElse(null)
         : anon.prompt(new PromptRef(session.sessionId(), promptId, Math.max(1, round))).map(LivePrompt::ref).orElse(null);
     if (ref == null) {
@@ -145,14 +147,14 @@ final class FacilitatorCommands {
     if (p.kind() != PromptKind.QUESTIONS) {
       throw AppException.wrongState("Only questions are moderated.");
     }
-    String questionId = Args.text(args, "questionId");
+    String questionId = Args.text(args, "anon.moderate", "questionId");
     QuestionFlags was = p.items().questions(QuestionOrder.VOTES, true).stream()
         .filter(q -> q.id().equals(questionId)).map(QuestionView::flags).findFirst()
         .orElseThrow(() -> AppException.notFound("There is no such question."));
-    Boolean approved = Args.optionalBool(args, "approved");
-    Boolean hidden = Args.optionalBool(args, "hidden");
-    Boolean pinned = Args.optionalBool(args, "pinned");
-    Boolean answered = Args.optionalBool(args, "answered");
+    Boolean approved = Args.optionalBool(args, "anon.moderate", "approved");
+    Boolean hidden = Args.optionalBool(args, "anon.moderate", "hidden");
+    Boolean pinned = Args.optionalBool(args, "anon.moderate", "pinned");
+    Boolean answered = Args.optionalBool(args, "anon.moderate", "answered");
     if (approved == null && hidden == null && pinned == null && answered == null) {
       throw AppException.invalid("Say what to change: approved, hidden, pinned or answered.");
     }
@@ -167,7 +169,7 @@ final class FacilitatorCommands {
   /** {@code anon.project {itemId}}: puts a released item on the projector (a question only once others can see it). */
   private Future<Void> project(JsonObject args) {
     LivePrompt p = anon.requireCurrent();
-    String itemId = Args.text(args, "itemId");
+    String itemId = Args.text(args, "anon.project", "itemId");
     List<String> projected = anon.screen().projected();
     if (projected.contains(itemId)) {
       return Future.succeededFuture();
@@ -199,7 +201,7 @@ final class FacilitatorCommands {
 
   /** {@code anon.unproject {itemId?}}: takes one item, or everything, off the projector. */
   private Future<Void> unproject(JsonObject args) {
-    String itemId = Args.optionalText(args, "itemId");
+    String itemId = Args.optionalText(args, "anon.unproject", "itemId");
     return itemId == null ? anon.show(anon.screen().withProjected(List.of())) : unprojectQuietly(itemId);
   }
 

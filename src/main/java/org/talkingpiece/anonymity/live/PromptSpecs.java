@@ -12,6 +12,7 @@ import org.talkingpiece.anonymity.ScreenState;
 import org.talkingpiece.curriculum.Activity;
 import org.talkingpiece.curriculum.Settings;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.Args;
 
 /**
  * Turns what a module or a facilitator asks for into {@link PromptSettings}: an activity's settings,
@@ -19,6 +20,8 @@ import org.talkingpiece.shared.AppException;
  * beyond what the facilitator typed as a setting.
  */
 final class PromptSpecs {
+  /** The command whose arguments {@link #adHoc} reads, for error messages. */
+  private static final String ASK = "anon.open";
   private PromptSpecs() {}
 
   /** The prompt an anonymous activity opens, under the session's threshold {@code k}. */
@@ -116,29 +119,14 @@ final class PromptSpecs {
   }
 
   private static int integer(JsonObject args, String name, int fallback) {
-    Object value = args.getValue(name);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-      throw AppException.invalid(name + " must be a whole number.");
-    }
-    return n.intValue();
+    return Args.integer(args, ASK, name, fallback);
   }
 
   private static Boolean bool(JsonObject args, String name) {
-    Object value = args.getValue(name);
-    if (value != null && !(value instanceof Boolean)) {
-      throw AppException.invalid(name + " must be true or false.");
-    }
-    return (Boolean) value;
+    return Args.optionalBool(args, ASK, name);
   }
 
   private static String text(JsonObject args, String name) {
-    Object value = args.getValue(name);
-    if (value != null && !(value instanceof String)) {
-      throw AppException.invalid(name + " must be text.");
-    }
-    return (String) value;
+    return Args.optionalText(args, ASK, name);
   }
 }

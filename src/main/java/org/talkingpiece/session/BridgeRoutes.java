@@ -1,4 +1,4 @@
-package org.talkingpiece.web;
+package org.talkingpiece.session;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -6,9 +6,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import java.time.InstantSource;
 import org.talkingpiece.Config;
-import org.talkingpiece.session.Addresses;
-import org.talkingpiece.session.SessionTokens;
+import org.talkingpiece.web.Routes;
 
 /**
  * The SockJS event-bus bridge at {@code /eventbus}: the only way live traffic reaches browsers.
@@ -18,10 +18,12 @@ import org.talkingpiece.session.SessionTokens;
 public final class BridgeRoutes implements Routes {
   private final Config config;
   private final SessionTokens tokens;
+  private final InstantSource clock;
 
-  public BridgeRoutes(Config config, SessionTokens tokens) {
+  public BridgeRoutes(Config config, SessionTokens tokens, InstantSource clock) {
     this.config = config;
     this.tokens = tokens;
+    this.clock = clock;
   }
 
   @Override
@@ -36,6 +38,6 @@ public final class BridgeRoutes implements Routes {
     SockJSHandler sockJS = SockJSHandler.create(vertx, new SockJSHandlerOptions()
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(10_000));
-    router.route("/eventbus/*").subRouter(sockJS.bridge(options, new BridgeGuard(vertx, tokens, config)));
+    router.route("/eventbus/*").subRouter(sockJS.bridge(options, new BridgeGuard(vertx, tokens, config, clock)));
   }
 }

@@ -1,4 +1,4 @@
-package org.talkingpiece.web;
+package org.talkingpiece.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -17,11 +18,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkingpiece.Config;
-import org.talkingpiece.session.Addresses;
 import org.talkingpiece.session.Addresses.ClientAddress;
-import org.talkingpiece.session.SessionToken;
-import org.talkingpiece.session.SessionTokens;
+import org.talkingpiece.shared.Actor;
 import org.talkingpiece.shared.AppException;
+import org.talkingpiece.shared.BusFailure;
 import org.talkingpiece.shared.RateLimiter;
 import org.talkingpiece.shared.ErrorCode;
 
@@ -37,9 +37,6 @@ import org.talkingpiece.shared.ErrorCode;
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeGuard.class);
-  /** Headers the session owner reads; set only here, from the resolved token. */
-  public static final String ROLE_HEADER = "tp-role";
-  public static final String PARTICIPANT_HEADER = "tp-participant";
   /** Frames refused for rate within {@link #FLOOD_WINDOW_MS} after which a socket is closed as a flood. */
   private static final int FLOOD_CLOSE_AFTER = 50;
   private static final long FLOOD_WINDOW_MS = 10_000;
@@ -48,10 +45,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   private final SessionTokens tokens;
   private final int maxFrameBytes;
   private final int framesPerSecond;
+  private final InstantSource clock;
   private final Map<SockJSSocket, SocketState> sockets = new IdentityHashMap<>();
 
-  BridgeGuard(Vertx vertx, SessionTokens tokens, Config config) {
+  BridgeGuard(Vertx vertx, SessionTokens tokens, Config config, InstantSource clock) {
     this.vertx = vertx;
+    this.clock = clock;
     this.tokens = tokens;
     this.maxFrameBytes = config.bridgeMaxFrameBytes();
     this.framesPerSecond = config.bridgeMaxFramesPerSecond();
@@ -77,7 +76,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     BridgeEventType type = event.type();
     switch (type) {
       case SOCKET_CREATED -> {
-        sockets.put(socket, new SocketState(new RateLimiter(framesPerSecond, System.currentTimeMillis())));
+        sockets.put(socket, new SocketState(new RateLimiter(framesPerSecond, clock.millis())));
         event.complete(true);
       }
       case SOCKET_CLOSED -> {
@@ -99,7 +98,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     if (!state.limiter.tryAcquire(now)) {
       refuse(event, socket, ErrorCode.RATE_LIMITED,
           "Too many messages: at most " + framesPerSecond + " a second; this one was dropped");
@@ -140,11 +139,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         return;
       }
       if (event.type() == BridgeEventType.SEND) {
-        JsonObject identity = new JsonObject().put(ROLE_HEADER, who.role().name());
-        if (who.participantId() != null) {
-          identity.put(PARTICIPANT_HEADER, who.participantId());
-        }
-        event.setRawMessage(raw.copy().put("headers", identity));
+        event.setRawMessage(raw.copy().put("headers", Identity.headersFor(who)));
       } else if (address.channel() == Addresses.Channel.PARTICIPANT && state.participantChannels.add(address)) {
         reportPresence(address, true);
       }
@@ -177,9 +172,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     return switch (address.channel()) {
       case COMMAND -> type != BridgeEventType.SEND ? "Commands are sent, not listened to" : null;
       case PUBLIC -> null;
-      case FACILITATOR -> who.role() == SessionToken.Role.FACILITATOR ? null : "Only the facilitator may listen here";
-      case DISPLAY -> who.role() != SessionToken.Role.PARTICIPANT ? null : "Only the display view may listen here";
-      case PARTICIPANT -> who.role() == SessionToken.Role.PARTICIPANT
+      case FACILITATOR -> who.role() == Actor.Role.FACILITATOR ? null : "Only the facilitator may listen here";
+      case DISPLAY -> who.role() != Actor.Role.PARTICIPANT ? null : "Only the display view may listen here";
+      case PARTICIPANT -> who.role() == Actor.Role.PARTICIPANT
           && who.participantId().equals(address.participantId()) ? null : "This is another participant's address";
     };
   }
@@ -194,7 +189,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     JsonObject frame = new JsonObject().put("type", "err")
         .put("failureCode", code.status())
         .put("failureType", "RECIPIENT_FAILURE")
-        .put("message", code.code() + ": " + message)
+        .put("message", BusFailure.message(code, message))
         .put("body", code == ErrorCode.FORBIDDEN || code == ErrorCode.UNAUTHENTICATED ? "access_denied" : code.code());
     if (replyAddress != null) {
       frame.put("address", replyAddress);
