@@ -71,14 +71,14 @@ export default class DisplayScreen {
     const queue = floor.queue || [];
     show(r.floor, Boolean(speaker) || queue.length > 0 || floor.mode === 'round');
     if (speaker) {
-      setText(r.speaker, speaker.tag === 'facilitator' ? 'The facilitator has the floor' : `${speaker.name} has the floor`);
+      setText(r.speaker, speaker.facilitator ? 'The facilitator has the floor' : `${speaker.name} has the floor`);
     } else {
       setText(r.speaker, floor.mode === 'round' ? 'Go-around: waiting for the next person' : 'The floor is open');
     }
     this.speakerTimer.set(speaker);
     const named = queue.filter((q) => q.name);
     show(r['queue-block'], queue.length > 0);
-    syncList(r.queue, named.slice(0, QUEUE_SHOWN), (q) => q.tag, () => el('li'), (li, q) => setText(li, q.name));
+    syncList(r.queue, named.slice(0, QUEUE_SHOWN), (q) => q.name, () => el('li'), (li, q) => setText(li, q.name));
     const unnamed = queue.length - Math.min(named.length, QUEUE_SHOWN);
     setText(r['queue-count'], named.length === 0
       ? `${plural(queue.length, 'hand is', 'hands are')} up.`
