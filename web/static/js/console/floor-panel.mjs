@@ -62,9 +62,12 @@ export class FloorPanel {
       this.shownMode = f.mode;
       r['mode-select'].value = f.mode;
     }
+    // Who is away comes from the list of people (their connection), never from the floor: stepping
+    // out is private, so the floor tells nobody, the facilitator included.
+    const away = new Set((view.participants || []).filter((p) => !p.connected).map((p) => p.id));
     this.renderSpeaker(f.speaker || null);
-    this.renderRound(f.round || null, f.mode);
-    this.renderQueue(f.queue || [], f.mode);
+    this.renderRound(f.round || null, f.mode, away);
+    this.renderQueue(f.queue || [], f.mode, away);
     // A go-around just started (its form hides): say where it stands. A turn just ended (End turn is
     // disabled) or a person got the floor (their queue row went): the next thing to do is Next speaker.
     restoreFocus(r['round-block'], r['round-summary']);
@@ -94,7 +97,7 @@ export class FloorPanel {
     setText(r['timer-toggle'], speaker && speaker.paused ? 'Resume the turn timer' : 'Pause the turn timer');
   }
 
-  renderRound(round, mode) {
+  renderRound(round, mode, away) {
     const r = this.refs;
     show(r['round-block'], mode === 'round' || Boolean(round));
     let summary = 'No go-around yet. Start one when you are ready.';
@@ -111,14 +114,18 @@ export class FloorPanel {
     syncList(r['round-order'], order, (o) => o.id, () => el('li', {}, el('span', {class: 'who'}),
       el('span', {class: 'state'})), (li, o) => {
       setText(li.querySelector('.who'), o.name);
-      const status = ROUND_STATUS[o.status] || o.status || 'not in this go-around';
-      setText(li.querySelector('.state'), `: ${status}${o.present || o.status === 'skipped' ? '' : ' · away'}`);
+      // A place the round moved past reads "passed" whatever the reason; someone still away is
+      // shown as skipped while away.
+      const isAway = away.has(o.id);
+      const skipped = o.status === 'passed' && isAway;
+      const status = skipped ? ROUND_STATUS.skipped : (ROUND_STATUS[o.status] || o.status || 'not in this go-around');
+      setText(li.querySelector('.state'), `: ${status}${isAway && !skipped ? ' · away' : ''}`);
       toggleClass(li, 'is-speaking', o.status === 'speaking');
-      toggleClass(li, 'is-away', !o.present);
+      toggleClass(li, 'is-away', isAway);
     });
   }
 
-  renderQueue(queue, mode) {
+  renderQueue(queue, mode, away) {
     const r = this.refs;
     show(r['queue-empty'], queue.length === 0);
     setText(r['queue-empty'], mode === 'open'
@@ -135,12 +142,12 @@ export class FloorPanel {
       } else if (q.turns > 0) {
         facts.push(`${plural(q.turns, 'turn', 'turns')}, ${duration(q.airtimeMillis)}`);
       }
-      if (!q.present) {
+      if (away.has(q.id)) {
         facts.push('away');
       }
       setText(li.querySelector('.why'), facts.length ? `(${facts.join(' · ')})` : '');
       setText(li.querySelector('.give-name'), ` to ${q.name}`);
-      toggleClass(li, 'is-away', !q.present);
+      toggleClass(li, 'is-away', away.has(q.id));
     });
   }
 }

@@ -99,7 +99,7 @@ export default class DisplayScreen {
     // The name on a line of its own, so a long one is cut with an ellipsis, never the words around it.
     if (speaker) {
       setText(r['speaker-label'], 'Has the floor');
-      setText(r.speaker, speaker.tag === 'facilitator' ? 'The facilitator' : speaker.name);
+      setText(r.speaker, speaker.facilitator ? 'The facilitator' : speaker.name);
     } else if (roundActive) {
       setText(r['speaker-label'], 'Go-around');
       setText(r.speaker, 'Waiting for the next person');
@@ -116,12 +116,12 @@ export default class DisplayScreen {
 
     // Who is next: the hands up in order, or in a go-around the people still to speak (names only
     // when the facilitator shows them; otherwise a count).
-    let next = queue.filter((q) => q.name).map((q) => ({key: q.tag, name: q.name}));
+    let next = queue.filter((q) => q.name).map((q, i) => ({key: `${i}:${q.name}`, name: q.name}));
     let total = queue.length;
     let shown = QUEUE_SHOWN;
     if (roundActive && queue.length === 0) {
       const waiting = (round.order || []).filter((o) => o.status === 'waiting');
-      next = waiting.filter((o) => o.name).map((o) => ({key: o.tag || o.name, name: o.name}));
+      next = waiting.filter((o) => o.name).map((o, i) => ({key: `${i}:${o.name}`, name: o.name}));
       total = waiting.length;
       shown = ROUND_SHOWN;
     }

@@ -10,7 +10,7 @@ const TURN_ANNOUNCEMENT = 'You have the floor. Speak when you are ready, or pass
 /**
  * The participant's phone screen (/s/ID): what is happening now, the floor and their place in it,
  * a private step-out, their own airtime and the agenda. Reads the public view (everyone's) and the
- * private view (only theirs); compares public tags with their own tag to find themselves.
+ * private view (only theirs), which carries their own place in the queue or the go-around.
  */
 export default class ParticipantScreen {
   constructor(root) {
@@ -230,10 +230,12 @@ export default class ParticipantScreen {
   renderFloor(floor, me, live) {
     const r = this.refs;
     const f = floor || {};
+    // The server works out this person's own place (private view); the public floor is the room's.
+    const place = me.floor || {};
     const speaker = f.speaker || null;
-    const mine = Boolean(live && speaker && speaker.tag === me.tag);
+    const mine = Boolean(live && speaker && place.youHaveTheFloor);
     const queue = f.queue || [];
-    const myIndex = queue.findIndex((place) => place.tag === me.tag);
+    const myIndex = place.queuePosition ? place.queuePosition - 1 : -1;
     const round = f.round || null;
     const roundActive = Boolean(round && round.active);
     const mode = f.mode;
@@ -261,40 +263,40 @@ export default class ParticipantScreen {
     } else if (mine) {
       setText(r.speaker, 'You have the floor.');
     } else {
-      setText(r.speaker, speaker.tag === 'facilitator'
-        ? 'The facilitator has the floor.' : `${speaker.name} has the floor.`);
+      setText(r.speaker, speaker.facilitator ? 'The facilitator has the floor.' : `${speaker.name} has the floor.`);
     }
     // Someone else's turn shows its countdown when it has a limit; an untimed turn shows no running
     // seconds on other phones, so nobody sees another person's numbers.
     this.speakerTimer.set(speaker && !mine && speaker.deadline ? speaker : null);
 
-    const handsMode = mode === 'queue' || mode === 'progressive' || (mode === 'round' && !roundActive);
-    this.showAction('floor.raise-hand', live && handsMode && !mine && myIndex < 0);
-    this.showAction('floor.lower-hand', live && myIndex >= 0);
+    this.showAction('floor.raise-hand', live && Boolean(place.canRaiseHand));
+    this.showAction('floor.lower-hand', live && Boolean(place.handRaised));
 
-    const place = this.placeText(myIndex, queue.length, round, me.tag, mine);
-    show(r['my-place'], Boolean(place));
-    setText(r['my-place'], place);
+    const text = this.placeText(myIndex, queue.length, round, place.round, mine);
+    show(r['my-place'], Boolean(text));
+    setText(r['my-place'], text);
 
+    // Names are shown only when the facilitator shows them, and names are unique in a session.
     const named = queue.filter((q) => q.name);
     show(r['queue-block'], named.length > 0);
-    syncList(r.queue, named, (q) => q.tag, () => el('li'), (li, q) => {
-      setText(li, q.tag === me.tag ? `${q.name} (you)` : q.name);
-      toggleClass(li, 'is-you', q.tag === me.tag);
+    syncList(r.queue, named, (q) => q.name, () => el('li'), (li, q) => {
+      setText(li, q.name === me.name ? `${q.name} (you)` : q.name);
+      toggleClass(li, 'is-you', q.name === me.name);
     });
 
     const order = round && round.order ? round.order.filter((o) => o.name) : [];
     show(r['round-block'], roundActive && order.length > 0);
-    syncList(r['round-order'], order, (o) => o.tag, () => el('li', {}, el('span', {class: 'who'}),
+    syncList(r['round-order'], order, (o) => o.name, () => el('li', {}, el('span', {class: 'who'}),
       el('span', {class: 'state'})), (li, o) => {
-      setText(li.querySelector('.who'), o.tag === me.tag ? `${o.name} (you)` : o.name);
+      setText(li.querySelector('.who'), o.name === me.name ? `${o.name} (you)` : o.name);
       setText(li.querySelector('.state'), `: ${ROUND_STATUS[o.status] || o.status || ''}`);
-      toggleClass(li, 'is-you', o.tag === me.tag);
+      toggleClass(li, 'is-you', o.name === me.name);
       toggleClass(li, 'is-speaking', o.status === 'speaking');
     });
   }
 
-  placeText(myIndex, queueLength, round, myTag, mine) {
+  /** Says where this person stands, from their own place as the server worked it out. */
+  placeText(myIndex, queueLength, round, myRound, mine) {
     if (mine) {
       return '';
     }
@@ -304,11 +306,10 @@ export default class ParticipantScreen {
     if (myIndex > 0) {
       return `Your hand is up. You are ${ordinal(myIndex + 1)} in the queue.`;
     }
-    if (round && round.active && round.order) {
-      const me = round.order.findIndex((o) => o.tag === myTag);
-      const status = me >= 0 ? round.order[me].status : null;
+    if (round && round.active && myRound) {
+      const status = myRound.yourStatus;
       if (status === 'waiting') {
-        const before = round.order.slice(0, me).filter((o) => o.status === 'waiting').length;
+        const before = myRound.placesBeforeYou || 0;
         return before === 0 ? 'You are next in the go-around. You can speak or pass.'
           : `In this go-around, ${plural(before, 'person speaks', 'people speak')} before you. You can speak or pass.`;
       }

@@ -6,13 +6,17 @@ import java.util.List;
 import org.talkingpiece.floor.HandQueue.Place;
 
 /**
- * What screens show about the floor. Times are absolute epoch milliseconds from the server's clock
- * ({@code deadline}, {@code warnAt}, {@code startedAt}), plus {@code serverNow} so a screen can allow
- * for its own clock being off; screens count down from the deadline themselves. Only a paused turn
- * carries {@code remainingMillis}, because its countdown is frozen.
+ * The facilitator's floor and each participant's own place in it. What everyone else sees is
+ * {@link PublicFloor}, built on its own rather than from the facilitator's view. Times are absolute
+ * epoch milliseconds from the server's clock ({@code deadline}, {@code warnAt}, {@code startedAt}), plus
+ * {@code serverNow} so a screen can allow for its own clock being off; screens count down from the
+ * deadline themselves. Only a paused turn carries {@code remainingMillis}, because its countdown is
+ * frozen.
  *
- * <p>The participant view never holds anyone's airtime or turn count, and holds names in the queue or
- * round only when the facilitator shows them.
+ * <p>Stepping out is private, from the facilitator too: nothing here reads it. Presence on the console
+ * comes from the session's list of people (connected or not), and a round place the round moved past
+ * reads {@code passed} whether the person passed, was away or stepped out. So a stepped-out person looks
+ * like someone whose connection dropped and came back, or who passed: someone not taking a turn now.
  */
 final class FloorViews {
   static final String FACILITATOR_NAME = "Facilitator";
@@ -21,10 +25,10 @@ final class FloorViews {
 
   /**
    * {@code {serverNow, activityId, mode, turnLimitSeconds, overtime, warnSeconds, showQueueNames,
-   * speaker: {id, name, reason, ...timer} | null, queue: [{id, name, present, raisedAt, turns,
-   * airtimeMillis, reason}], round: {active, finished, pass, secondPass, current, order: [{id, name,
-   * present, status}], upNext: [id], secondChance: [id]} | null}}. Queue reasons explain progressive
-   * places ("first time speaking", "2 turns so far, 1 min 5 s").
+   * speaker: {id, name, reason, ...timer} | null, queue: [{id, name, raisedAt, turns, airtimeMillis,
+   * reason}], round: {active, finished, pass, secondPass, current, order: [{id, name, status}], upNext:
+   * [id], secondChance: [id]} | null}}. Queue reasons explain progressive places ("first time
+   * speaking", "2 turns so far, 1 min 5 s").
    */
   static JsonObject facilitator(Floor f, Roster roster, long now) {
     JsonObject view = header(f, now);
@@ -43,7 +47,7 @@ final class FloorViews {
     JsonArray queue = new JsonArray();
     for (Place p : f.queue().inOrder(s.mode(), f.log(), now)) {
       String id = p.participantId();
-      queue.add(new JsonObject().put("id", id).put("name", name(roster, id)).put("present", roster.isPresent(id))
+      queue.add(new JsonObject().put("id", id).put("name", name(roster, id))
           .put("raisedAt", p.hand().raisedAt()).put("turns", p.turns()).put("airtimeMillis", p.airtimeMillis())
           .put("reason", s.mode() == FloorMode.PROGRESSIVE ? p.reason() : null));
     }
@@ -52,8 +56,8 @@ final class FloorViews {
     if (round.started()) {
       JsonArray order = new JsonArray();
       for (String id : round.order()) {
-        order.add(new JsonObject().put("id", id).put("name", name(roster, id)).put("present", roster.isPresent(id))
-            .put("status", round.statusOf(id)));
+        order.add(new JsonObject().put("id", id).put("name", name(roster, id))
+            .put("status", PublicFloor.roundStatus(round.statusOf(id))));
       }
       view.put("round", roundHeader(round).put("current", round.current()).put("order", order)
           .put("upNext", new JsonArray(round.pending())).put("secondChance", new JsonArray(round.secondChance())));
@@ -62,47 +66,36 @@ final class FloorViews {
   }
 
   /**
-   * {@code {serverNow, activityId, mode, showQueueNames, speaker: {name, you, ...timer} | null,
-   * youHaveTheFloor, canPass, canRaiseHand, handRaised, queuePosition (1-based) | null, queueLength,
-   * queue: [{name, you}] (only when names are shown), round: {active, finished, pass, secondPass,
-   * yourStatus, placesBeforeYou, order: [{name, you, status}] (only when names are shown)} | null}}.
+   * One participant's own place, the only place it is worked out: {@code {youHaveTheFloor,
+   * canRaiseHand, handRaised, queuePosition (1-based) | null, round: {yourStatus, placesBeforeYou |
+   * null} | null}}. Their own round status is exact ({@code skipped} when the round moved past them
+   * while they were away or stepped out), which nobody else sees. Nothing in it depends on the clock
+   * except through the state, so it changes only when their place does and the private view is resent
+   * only then. Everything the whole room shares is in {@link PublicFloor}.
    */
   static JsonObject participant(Floor f, Roster roster, String me, long now) {
-    JsonObject view = header(f, now);
     FloorSettings s = f.current();
+    JsonObject view = new JsonObject();
     if (s == null) {
-      return view;
+      return view.put("youHaveTheFloor", false).put("canRaiseHand", false).put("handRaised", false)
+          .putNull("queuePosition").putNull("round");
     }
     TurnTimer timer = f.timer();
     boolean mine = timer != null && timer.turn().speakerId().equals(me);
-    if (timer != null) {
-      view.put("speaker", timer(timer, now).put("name", name(roster, timer.turn().speakerId())).put("you", mine));
-    }
     List<String> queue = f.queue().idsInOrder(s.mode(), f.log(), now);
     int index = queue.indexOf(me);
-    view.put("youHaveTheFloor", mine).put("canPass", mine)
-        .put("canRaiseHand", s.mode().usesHands() && !mine && index < 0)
-        .put("handRaised", index >= 0).put("queuePosition", index >= 0 ? index + 1 : null)
-        .put("queueLength", queue.size());
-    if (s.showQueueNames()) {
-      JsonArray names = new JsonArray();
-      queue.forEach(id -> names.add(new JsonObject().put("name", name(roster, id)).put("you", id.equals(me))));
-      view.put("queue", names);
-    }
     Round round = f.round();
-    if (round.started()) {
-      int place = round.pending().indexOf(me);
-      JsonObject r = roundHeader(round).put("yourStatus", round.statusOf(me))
-          .put("placesBeforeYou", place >= 0 ? place : null);
-      if (s.showQueueNames()) {
-        JsonArray order = new JsonArray();
-        round.order().forEach(id -> order.add(new JsonObject().put("name", name(roster, id))
-            .put("you", id.equals(me)).put("status", round.statusOf(id))));
-        r.put("order", order);
-      }
-      view.put("round", r);
+    // Offered on the phone as the rules allow it, except while a go-around runs: then everyone waits
+    // for their place in it.
+    boolean goAround = s.mode() == FloorMode.ROUND && round.active();
+    view.put("youHaveTheFloor", mine).put("canRaiseHand", s.mode().usesHands() && !goAround && !mine && index < 0)
+        .put("handRaised", index >= 0).put("queuePosition", index >= 0 ? index + 1 : null);
+    if (!round.started()) {
+      return view.putNull("round");
     }
-    return view;
+    int place = round.pending().indexOf(me);
+    return view.put("round", new JsonObject().put("yourStatus", round.statusOf(me))
+        .put("placesBeforeYou", place >= 0 ? place : null));
   }
 
   private static JsonObject header(Floor f, long now) {
@@ -133,7 +126,7 @@ final class FloorViews {
     return j;
   }
 
-  private static String name(Roster roster, String id) {
+  static String name(Roster roster, String id) {
     return Turn.FACILITATOR.equals(id) ? FACILITATOR_NAME : roster.displayName(id);
   }
 }

@@ -11,12 +11,21 @@ import org.talkingpiece.airtime.Member;
 import org.talkingpiece.curriculum.Activity;
 import org.talkingpiece.curriculum.Markdown;
 import org.talkingpiece.curriculum.Module;
+import org.talkingpiece.floor.PublicFloor;
 
 /**
- * What each audience's screen shows, built from the state. The public view goes to everyone with a
- * token for the session, so it carries no participant ids, no facilitator notes and nobody's
- * airtime: queue places and round order use each participant's public tag, and only the participant
- * learns their own tag (in their private view). Pure; called on the owner's thread.
+ * What each audience's screen shows, built from the state. Pure; called on the owner's thread.
+ *
+ * <p>Privacy by construction: the public view (everyone with a token for the session), the projector's
+ * view and each participant's private view are built field by field from the state, never by copying
+ * the facilitator's view and deleting what must not show. A field added to the facilitator's view
+ * later stays on the console until someone adds it here on purpose (and {@code EveryAudienceViewTest}
+ * fails until its allow-list says so). The facilitator's view is the public one plus what only the
+ * facilitator may see.
+ *
+ * <p>What no view but the facilitator's holds: participant ids, presence, facilitator notes, anyone
+ * else's airtime or turns, progressive-place reasons, self-identification. Nobody's view, the
+ * facilitator's included, says who stepped out (see {@code floor/FloorViews}).
  */
 public final class SessionViews {
   private final Module module;
@@ -47,10 +56,13 @@ public final class SessionViews {
   public JsonObject publicView(SessionState s, String joinUrl, AirtimeSnapshot airtime, long now) {
     // The group's balance and voices heard, which every participant may see: here once for everyone,
     // not in each private view, so that a turn ending does not mean a new frame for every screen.
-    return shared(s, joinUrl, now).put("airtime", airtime.groupJson());
+    return shared(s, joinUrl, now).put("airtime", groupAirtime(airtime));
   }
 
-  /** What every audience's view starts from: the session, the agenda, the activity and the floor. */
+  /**
+   * What every audience's view starts from: {@code session, participantCount, serverTime, joinCode,
+   * joinUrl, agenda, current, floor}. All of it may be seen by anyone in the room.
+   */
   private JsonObject shared(SessionState s, String joinUrl, long now) {
     JsonObject view = header(s, now).put("joinCode", JoinCodes.display(s.joinCode())).put("joinUrl", joinUrl);
     JsonArray agenda = new JsonArray();
@@ -125,12 +137,12 @@ public final class SessionViews {
   public JsonObject displayView(SessionState s, String joinUrl, AirtimeSnapshot airtime, long now) {
     JsonObject view = shared(s, joinUrl, now);
     if (s.settings().displayShowsBalance()) {
-      view.put("balance", airtime.groupJson());
+      view.put("balance", groupAirtime(airtime));
     }
     return view;
   }
 
-  /** Only this participant's own figures: name, tag, airtime, presence choice. */
+  /** Only this participant's own figures: name, airtime, place on the floor, presence choice. */
   public JsonObject participantView(SessionState s, Participant p, long now) {
     return participantView(s, p, airtime(s, now));
   }
@@ -138,13 +150,27 @@ public final class SessionViews {
   /**
    * As {@link #participantView(SessionState, Participant, long)} with the session's airtime computed
    * once by the caller, so a publish to every participant costs one projection, not one each.
+   *
+   * <p>{@code {id, name, steppedOut, selfId, airtime: {airtimeMs, turns}, floor}}, where {@code floor}
+   * is their own place ({@link org.talkingpiece.floor.Floor#participantView}): the one place a
+   * participant's place in the queue or the round is worked out. Nothing in it moves with the clock
+   * alone, so it is resent only when something in it changed.
    */
   public JsonObject participantView(SessionState s, Participant p, AirtimeSnapshot snapshot) {
-    JsonObject airtime = snapshot.participantJson(p.id());
-    return new JsonObject().put("id", p.id()).put("name", p.name()).put("tag", p.tag())
+    JsonObject airtime = snapshot.participant(p.id())
+        .map(a -> new JsonObject().put("airtimeMs", a.airtimeMs()).put("turns", a.turns()))
+        .orElseGet(() -> new JsonObject().put("airtimeMs", 0L).put("turns", 0));
+    return new JsonObject().put("id", p.id()).put("name", p.name())
         .put("steppedOut", s.isSteppedOut(p.id()))
         .put("selfId", new JsonObject(new HashMap<>(p.selfId())))
-        .put("airtime", airtime);
+        .put("airtime", airtime)
+        .put("floor", s.floor().participantView(s, p.id(), snapshot.at()));
+  }
+
+  /** The group's figures that every participant may see (SPEC: the balance, never a person's numbers). */
+  private static JsonObject groupAirtime(AirtimeSnapshot airtime) {
+    return new JsonObject().put("balance", airtime.balance()).put("voicesHeard", new JsonObject()
+        .put("count", airtime.voicesHeard().count()).put("of", airtime.voicesHeard().of()));
   }
 
   public AirtimeSnapshot airtime(SessionState s, long now) {
@@ -156,11 +182,13 @@ public final class SessionViews {
   }
 
   private JsonObject header(SessionState s, long now) {
+    JsonObject categories = new JsonObject();
+    s.settings().selfIdCategories().forEach((category, options) -> categories.put(category, new JsonArray(options)));
     return new JsonObject()
         .put("session", new JsonObject().put("id", s.id()).put("status", s.status().wire())
             .put("paused", s.paused()).put("title", module.title()).put("moduleVersion", module.version())
             .put("anonymityThreshold", s.settings().anonymityThreshold())
-            .put("selfIdCategories", s.settings().toJson().getJsonObject("selfIdCategories")))
+            .put("selfIdCategories", categories))
         .put("participantCount", s.members().size())
         .put("serverTime", now);
   }
@@ -180,67 +208,8 @@ public final class SessionViews {
         .put("endsAt", startedAt + a.minutes() * 60_000L);
   }
 
-  /**
-   * The floor for everyone: the facilitator's floor view with ids replaced by public tags, names kept
-   * only where the facilitator shows them, and no airtime, turn counts or presence.
-   */
+  /** The floor for everyone: see {@link PublicFloor}, which is built apart from the facilitator's. */
   static JsonObject publicFloor(SessionState s, long now) {
-    JsonObject f = s.floor().facilitatorView(s, now);
-    boolean names = Boolean.TRUE.equals(f.getBoolean("showQueueNames"));
-    JsonObject out = new JsonObject().put("serverNow", f.getValue("serverNow")).put("activityId", f.getValue("activityId"))
-        .put("mode", f.getValue("mode")).put("showQueueNames", names)
-        .put("turnLimitSeconds", f.getValue("turnLimitSeconds")).put("warnSeconds", f.getValue("warnSeconds"))
-        .put("overtime", f.getValue("overtime"));
-    JsonObject speaker = f.getJsonObject("speaker");
-    if (speaker != null) {
-      JsonObject sp = speaker.copy();
-      String id = (String) sp.remove("id");
-      sp.remove("reason");
-      sp.remove("spokenMillis");
-      sp.put("tag", tag(s, id));
-      out.put("speaker", sp);
-    } else {
-      out.putNull("speaker");
-    }
-    JsonArray queue = new JsonArray();
-    JsonArray q = f.getJsonArray("queue");
-    if (q != null) {
-      for (Object o : q) {
-        JsonObject e = (JsonObject) o;
-        JsonObject place = new JsonObject().put("tag", tag(s, e.getString("id")));
-        if (names) {
-          place.put("name", e.getString("name"));
-        }
-        queue.add(place);
-      }
-    }
-    out.put("queue", queue);
-    JsonObject round = f.getJsonObject("round");
-    if (round != null) {
-      JsonObject r = new JsonObject().put("active", round.getValue("active")).put("finished", round.getValue("finished"))
-          .put("pass", round.getValue("pass")).put("secondPass", round.getValue("secondPass"))
-          .put("current", round.getString("current") == null ? null : tag(s, round.getString("current")));
-      JsonArray order = new JsonArray();
-      for (Object o : round.getJsonArray("order")) {
-        JsonObject e = (JsonObject) o;
-        JsonObject place = new JsonObject().put("tag", tag(s, e.getString("id"))).put("status", e.getValue("status"));
-        if (names) {
-          place.put("name", e.getString("name"));
-        }
-        order.add(place);
-      }
-      r.put("order", order);
-      out.put("round", r);
-    } else {
-      out.putNull("round");
-    }
-    return out;
-  }
-
-  private static String tag(SessionState s, String id) {
-    if (id == null) {
-      return null;
-    }
-    return s.participant(id).map(Participant::tag).orElse("facilitator");
+    return PublicFloor.of(s.floor(), s, now);
   }
 }

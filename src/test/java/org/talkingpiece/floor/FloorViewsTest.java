@@ -16,6 +16,11 @@ import org.talkingpiece.floor.FloorCommand.StartRound;
 class FloorViewsTest {
   private final FloorHarness h = FloorHarness.timed(FloorMode.PROGRESSIVE, 90, Overtime.SOFT, "ana", "ben", "cy", "dee");
 
+  /** The floor as the room sees it (phones and projector). */
+  private JsonObject everyone() {
+    return PublicFloor.of(h.floor, h.roster, h.now);
+  }
+
   @Test
   @DisplayName("everyone sees who has the floor and the server's deadline to count down from")
   void speakerAndDeadline() {
@@ -23,22 +28,22 @@ class FloorViewsTest {
     long started = h.now;
     h.later(4_000);
 
-    JsonObject mine = h.viewOf("ana");
-    JsonObject theirs = h.viewOf("ben");
+    JsonObject room = everyone();
 
-    assertThat(mine.getBoolean("youHaveTheFloor")).isTrue();
-    assertThat(mine.getBoolean("canPass")).isTrue();
-    assertThat(theirs.getBoolean("youHaveTheFloor")).isFalse();
-    assertThat(theirs.getJsonObject("speaker").getString("name")).isEqualTo("Ana");
-    assertThat(theirs.getJsonObject("speaker").getLong("deadline")).isEqualTo(started + 90_000);
-    assertThat(theirs.getJsonObject("speaker").getLong("startedAt")).isEqualTo(started);
-    assertThat(theirs.getLong("serverNow")).isEqualTo(h.now);
+    assertThat(h.viewOf("ana").getBoolean("youHaveTheFloor")).isTrue();
+    assertThat(h.viewOf("ben").getBoolean("youHaveTheFloor")).isFalse();
+    assertThat(room.getJsonObject("speaker").getString("name")).isEqualTo("Ana");
+    assertThat(room.getJsonObject("speaker").getBoolean("facilitator")).isFalse();
+    assertThat(room.getJsonObject("speaker").getLong("deadline")).isEqualTo(started + 90_000);
+    assertThat(room.getJsonObject("speaker").getLong("startedAt")).isEqualTo(started);
+    assertThat(room.getLong("serverNow")).isEqualTo(h.now);
     assertThat(h.view().getJsonObject("speaker").getString("reason")).isEqualTo("given");
     assertThat(h.view().getJsonObject("speaker").getLong("spokenMillis")).isEqualTo(4_000);
   }
 
   @Test
-  @DisplayName("a participant sees their own place in the queue and the names when the facilitator shows them")
+  @DisplayName("a participant's own place is worked out on the server; the names are the room's when the"
+      + " facilitator shows them")
   void ownPlaceAndNames() {
     h.participant("ben", new RaiseHand());
     h.participant("cy", new RaiseHand());
@@ -46,28 +51,42 @@ class FloorViewsTest {
     JsonObject cy = h.viewOf("cy");
 
     assertThat(cy.getInteger("queuePosition")).isEqualTo(2);
-    assertThat(cy.getInteger("queueLength")).isEqualTo(2);
     assertThat(cy.getBoolean("handRaised")).isTrue();
     assertThat(cy.getBoolean("canRaiseHand")).isFalse();
-    assertThat(cy.getJsonArray("queue")).isEqualTo(new JsonArray()
-        .add(new JsonObject().put("name", "Ben").put("you", false))
-        .add(new JsonObject().put("name", "Cy").put("you", true)));
+    assertThat(everyone().getJsonArray("queue")).isEqualTo(new JsonArray()
+        .add(new JsonObject().put("name", "Ben"))
+        .add(new JsonObject().put("name", "Cy")));
     assertThat(h.viewOf("dee").getValue("queuePosition")).isNull();
     assertThat(h.viewOf("dee").getBoolean("canRaiseHand")).isTrue();
   }
 
   @Test
-  @DisplayName("with names hidden, a participant sees only their own position")
+  @DisplayName("a participant's own place changes only with the floor, not with the clock, so it is not resent"
+      + " every second")
+  void ownPlaceIgnoresTheClock() {
+    h.facilitator(new GiveFloor("ana"));
+    h.participant("cy", new RaiseHand());
+    JsonObject before = h.viewOf("cy");
+
+    h.later(7_000);
+
+    assertThat(h.viewOf("cy")).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("with names hidden, the room sees how many hands are up and a participant only their own place")
   void namesHidden() {
     h.participant("ben", new RaiseHand());
     h.participant("cy", new RaiseHand());
     h.facilitator(new SetQueueVisibility(false));
 
-    JsonObject cy = h.viewOf("cy");
+    JsonObject room = everyone();
 
-    assertThat(cy.containsKey("queue")).isFalse();
-    assertThat(cy.getInteger("queuePosition")).isEqualTo(2);
-    assertThat(cy.encode()).doesNotContain("Ben");
+    assertThat(room.getJsonArray("queue")).isEqualTo(new JsonArray()
+        .add(new JsonObject().putNull("name")).add(new JsonObject().putNull("name")));
+    assertThat(room.encode()).doesNotContain("Ben", "Cy");
+    assertThat(h.viewOf("cy").getInteger("queuePosition")).isEqualTo(2);
+    assertThat(h.viewOf("cy").encode()).doesNotContain("Ben");
     assertThat(h.view().getJsonArray("queue")).hasSize(2);
   }
 
@@ -79,7 +98,7 @@ class FloorViewsTest {
     h.participant("ben", new RaiseHand());
     h.participant("cy", new RaiseHand());
 
-    String participant = h.viewOf("cy").encode();
+    String participant = h.viewOf("cy").encode() + everyone().encode();
 
     assertThat(participant).contains("Ana", "Ben").doesNotContain("airtime", "turns", "reason", "spokenMillis",
         "so far").doesNotContainPattern("\\b31234\\b");
@@ -87,21 +106,54 @@ class FloorViewsTest {
   }
 
   @Test
-  @DisplayName("in a round everyone sees the order, whose turn it is and how many are before them")
+  @DisplayName("in a round everyone sees the order and whose turn it is; each person learns how many are"
+      + " before them")
   void roundProgress() {
     h.facilitator(StartRound.withDefaults());
     h.participant("ana", new Pass());
 
     JsonObject dee = h.viewOf("dee").getJsonObject("round");
+    JsonObject room = everyone().getJsonObject("round");
     JsonObject facilitator = h.view().getJsonObject("round");
 
     assertThat(dee.getInteger("placesBeforeYou")).isEqualTo(1);
     assertThat(dee.getString("yourStatus")).isEqualTo("waiting");
-    assertThat(dee.getJsonArray("order").getJsonObject(0).getString("status")).isEqualTo("passed");
-    assertThat(dee.getJsonArray("order").getJsonObject(1).getString("status")).isEqualTo("speaking");
+    assertThat(h.viewOf("dee").getBoolean("canRaiseHand")).as("everyone waits for their place").isFalse();
+    assertThat(room.getJsonArray("order").getJsonObject(0))
+        .isEqualTo(new JsonObject().put("name", "Ana").put("status", "passed"));
+    assertThat(room.getJsonArray("order").getJsonObject(1).getString("status")).isEqualTo("speaking");
     assertThat(facilitator.getString("current")).isEqualTo("ben");
     assertThat(facilitator.getJsonArray("secondChance")).containsExactly("ana");
     assertThat(facilitator.getString("pass")).isEqualTo("first");
+  }
+
+  @Test
+  @DisplayName("someone the round moved past while away learns it privately; the room and the console read"
+      + " \"passed\", as for anyone who did not take their turn")
+  void passedOverReadsAsPassed() {
+    h.roster.disconnect("ben");
+    h.facilitator(StartRound.withDefaults());
+    h.participant("ana", new Pass());
+    h.roster.reconnect("ben");
+
+    assertThat(h.viewOf("ben").getJsonObject("round").getString("yourStatus")).isEqualTo("skipped");
+    assertThat(everyone().getJsonObject("round").getJsonArray("order").getJsonObject(1))
+        .isEqualTo(new JsonObject().put("name", "Ben").put("status", "passed"));
+    assertThat(h.view().getJsonObject("round").getJsonArray("order").getJsonObject(1))
+        .isEqualTo(h.view().getJsonObject("round").getJsonArray("order").getJsonObject(0).copy()
+            .put("id", "ben").put("name", "Ben"));
+    assertThat(h.view().encode()).doesNotContain("skipped", "present");
+  }
+
+  @Test
+  @DisplayName("with names hidden the room sees no round order at all, so places cannot be matched to people")
+  void hiddenRoundOrder() {
+    h.facilitator(new SetQueueVisibility(false));
+    h.facilitator(StartRound.withDefaults());
+    h.participant("ana", new Pass());
+
+    assertThat(everyone().getJsonObject("round").getJsonArray("order")).isEmpty();
+    assertThat(h.viewOf("dee").getJsonObject("round").getInteger("placesBeforeYou")).isEqualTo(1);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.talkingpiece.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.talkingpiece.shared.Actor;
@@ -32,8 +33,10 @@ class SessionViewsTest {
     assertThat(group.getJsonObject("voicesHeard").getInteger("count")).isEqualTo(1);
     JsonObject floor = views.publicView(s.state, "u", s.now).getJsonObject("floor");
     assertThat(floor.getJsonObject("speaker").getString("name")).isEqualTo("Ana");
-    String benTag = s.state.participant(ben).get().tag();
-    assertThat(floor.getJsonArray("queue").getJsonObject(0).getString("tag")).isEqualTo(benTag);
+    assertThat(floor.getJsonArray("queue")).hasSize(1);
+    // Ben learns his own place from his private view; nobody else can follow him by a handle.
+    assertThat(views.participantView(s.state, s.state.participant(ben).get(), s.now).getJsonObject("floor")
+        .getInteger("queuePosition")).isEqualTo(1);
 
     JsonObject facilitator = views.facilitatorView(s.state, "u", s.now);
     assertThat(facilitator.getJsonObject("current").getJsonObject("activity").getString("facilitatorNotesHtml")).isNotBlank();
@@ -54,6 +57,100 @@ class SessionViewsTest {
     assertThat(mine.getString("name")).isEqualTo("Ana");
     assertThat(mine.encode()).doesNotContain(ben).doesNotContain("Ben").doesNotContain("45000");
     assertThat(mine.getJsonObject("airtime").getLong("airtimeMs")).isZero();
+  }
+
+  @Test
+  @DisplayName("Stepping out is private from the facilitator too: while waiting, and after the go-around moved"
+      + " past them, a stepped-out person looks on every screen exactly like someone connected who is not"
+      + " taking a turn now (whose connection dropped and came back, or who passed)")
+  void stepOutLooksLikeAnyoneNotTakingATurn() {
+    Room out = new Room();
+    Room here = new Room();
+    Room dropped = new Room();
+    Room passes = new Room();
+    out.stepOut(out.ben);
+    assertThat(out.screens()).as("waiting for their place, hand up").isEqualTo(here.screens());
+
+    dropped.disconnect(dropped.ben);
+    for (Room r : List.of(out, dropped, passes)) {
+      r.run(Actor.participant(r.ana), "floor.yield", null);
+    }
+    passes.run(Actor.participant(passes.ben), "floor.pass", null);
+    dropped.reconnect(dropped.ben);
+
+    assertThat(out.state().floor().speakerId()).contains(out.cleo);
+    assertThat(out.screens()).as("after the go-around moved past them").isEqualTo(dropped.screens());
+    // Someone who passed took the floor first, which lowered their hand; their place in the go-around,
+    // their figures and what comes next read the same.
+    for (String audience : List.of("facilitator", "display", "public")) {
+      assertThat(out.screens().getJsonObject(audience).getJsonObject("floor").getJsonObject("round"))
+          .as("the %s's go-around", audience)
+          .isEqualTo(passes.screens().getJsonObject(audience).getJsonObject("floor").getJsonObject("round"));
+    }
+    assertThat(out.screens().getJsonObject("facilitator").getJsonObject("airtime"))
+        .isEqualTo(passes.screens().getJsonObject("facilitator").getJsonObject("airtime"));
+    assertThat(out.screens().encode()).doesNotContain("\"skipped\"", "\"present\"", "\"steppedOut\"");
+    // Only they are told, in their own view.
+    assertThat(out.views.participantView(out.state(), out.state().participant(out.ben).get(), out.s.now)
+        .getBoolean("steppedOut")).isTrue();
+  }
+
+  /** Four people in the check-in go-around, in join order: Ana speaks, Ben's hand is up and he is next. */
+  private static final class Room {
+    final SessionFixtures s = new SessionFixtures("understanding-privilege");
+    final SessionViews views = new SessionViews(s.module);
+    final String ana = s.join("Ana");
+    final String ben = s.join("Ben");
+    final String cleo = s.join("Cleo");
+    final String dev = s.join("Dev");
+
+    Room() {
+      run(SessionFixtures.FACILITATOR, "start", null);
+      run(SessionFixtures.FACILITATOR, "goto", new JsonObject().put("index", indexOf(s, "round")));
+      s.now += 1_000;
+      run(SessionFixtures.FACILITATOR, "floor.start-round", new JsonObject().put("order", "join"));
+      s.now += 10_000;
+      run(Actor.participant(ben), "floor.raise-hand", null);
+      s.now += 10_000;
+    }
+
+    SessionState state() {
+      return s.state;
+    }
+
+    void run(Actor actor, String command, JsonObject args) {
+      s.run(actor, command, args);
+    }
+
+    /** As the session owner does: the private choice, then whatever the floor's rules say is due now. */
+    void stepOut(String id) {
+      s.run(Actor.participant(id), "step-out", null);
+      tick();
+    }
+
+    void disconnect(String id) {
+      s.state.connectionChanged(id, false);
+      tick();
+    }
+
+    void reconnect(String id) {
+      s.state.connectionChanged(id, true);
+      tick();
+    }
+
+    private void tick() {
+      java.util.List<SessionEvent> due = new java.util.ArrayList<>(s.state.floor().tick(s.state, s.now));
+      if (!due.isEmpty()) {
+        s.apply(due);
+      }
+    }
+
+    /** Every view the facilitator's screens receive: the console, the projector and the public view. */
+    JsonObject screens() {
+      return new JsonObject().put("facilitator", views.facilitatorView(s.state, "u", s.now))
+          .put("display", views.displayView(s.state, "u", s.now))
+          .put("public", views.publicView(s.state, "u", s.now));
+    }
   }
 
   @Test
