@@ -274,6 +274,7 @@ export class LiveConnection {
   opened() {
     this.registered.clear();
     clearTimeout(this.offlineTimer);
+    this.offlineTimer = null;
     this.setStatus('catchingUp');
     this.registerKnown();
     this.sync();
@@ -288,14 +289,21 @@ export class LiveConnection {
     }
     this.registered.clear();
     clearTimeout(this.syncTimer);
+    // Each failed reconnection attempt closes again: the clock towards "Offline" starts at the first
+    // drop and is not restarted by the retries, or a link that stays down would read "Reconnecting…"
+    // for ever.
     if (!this.gone && this.state !== 'offline') {
-      this.setStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
-      clearTimeout(this.offlineTimer);
-      this.offlineTimer = setTimeout(() => {
-        if (!this.isOpen() && !this.gone) {
-          this.setStatus('offline');
-        }
-      }, OFFLINE_AFTER_MS);
+      if (this.state !== 'reconnecting') {
+        this.setStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
+      }
+      if (!this.offlineTimer) {
+        this.offlineTimer = setTimeout(() => {
+          this.offlineTimer = null;
+          if (!this.isOpen() && !this.gone) {
+            this.setStatus('offline');
+          }
+        }, OFFLINE_AFTER_MS);
+      }
     }
   }
 
