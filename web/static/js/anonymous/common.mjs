@@ -55,7 +55,33 @@ export function progressText(a) {
   return `${closed}${count}`;
 }
 
-/** Poll results as labelled bars; each bar's length is a CSS custom property (no inline styles under the CSP). */
+/** What a hidden count reads instead of a number (the server sends no count at all for these). */
+export function hiddenCountText(reason, k) {
+  if (reason === 'fewer-than-k') {
+    return `fewer than ${k}`;
+  }
+  if (reason === 'all-but-fewer-than-k') {
+    return `all but fewer than ${k}`;
+  }
+  return 'not shown';
+}
+
+/** Why some counts are hidden, in one sentence for under the bars; empty when every count is shown. */
+export function hiddenCountsNote(poll) {
+  const rows = poll && poll.released ? poll.results : [];
+  if (!rows.some((row) => row.hidden)) {
+    return '';
+  }
+  const k = poll.k;
+  const withheld = rows.some((row) => row.hidden === 'withheld');
+  return `A count is shown only when at least ${k} people chose the answer and at least ${k} did not.`
+    + (withheld ? ' Here the hidden counts would have given one another away, so none is shown.' : '');
+}
+
+/**
+ * Poll results as labelled bars; each bar's length is a CSS custom property (no inline styles under
+ * the CSP). A count the small-cell rule hides has no bar and reads "fewer than k" or similar.
+ */
 export function renderBars(list, poll) {
   const rows = poll && poll.released ? poll.results : [];
   syncList(list, rows, (row) => row.key, () => el('li', {class: 'anon-bar-row'},
@@ -63,10 +89,18 @@ export function renderBars(list, poll) {
     el('span', {class: 'anon-bar', 'aria-hidden': 'true'}, el('span', {class: 'anon-bar-fill'})),
     el('span', {class: 'anon-bar-count'})), (li, row) => {
     setText(li.querySelector('.anon-bar-label'), row.label);
-    const percent = Math.round((row.share || 0) * 100);
-    li.querySelector('.anon-bar-fill').style.setProperty('--share', String(row.share || 0));
-    setText(li.querySelector('.anon-bar-count'), `${row.count} (${percent}%)`);
+    const hidden = Boolean(row.hidden);
+    const share = hidden ? 0 : (row.share || 0);
+    li.querySelector('.anon-bar-fill').style.setProperty('--share', String(share));
+    toggleClass(li, 'is-hidden-count', hidden);
+    setText(li.querySelector('.anon-bar-count'), hidden ? hiddenCountText(row.hidden, poll.k)
+      : `${row.count} (${Math.round(share * 100)}%)`);
   });
+  const note = list.nextElementSibling;
+  if (note && note.matches('[data-anon-ref=hidden-note]')) {
+    setText(note, hiddenCountsNote(poll));
+    note.hidden = note.textContent === '';
+  }
 }
 
 /** The word cloud: most frequent first, sized in five steps by count. */

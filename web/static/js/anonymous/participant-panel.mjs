@@ -143,6 +143,9 @@ export class AnonymousParticipantPanel {
   renderChoices(poll) {
     const multiple = poll.type === 'multiple';
     setText(this.r['poll-legend'], multiple ? 'Choose every answer that applies' : 'Choose one answer');
+    setText(this.r['poll-hint'], multiple ? 'Tick as many or as few as you like. Leaving an answer unticked is not'
+      + ' recorded as anything: it is not counted as a "no". If none fits, choose "Prefer not to say".' : '');
+    show(this.r['poll-hint'], multiple);
     const type = multiple ? 'checkbox' : 'radio';
     syncList(this.r.choices, poll.options || [], (o) => `${type}:${o.key}`, (o) => {
       const id = `anon-choice-${o.key}`;

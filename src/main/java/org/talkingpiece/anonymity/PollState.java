@@ -103,16 +103,50 @@ public final class PollState {
   }
 
   /**
-   * The released results: every option with its count, in option order, for a bar chart. Below the
-   * threshold the counts are empty and only {@code answered} is meaningful.
+   * The released results: every option in option order, each count shown or hidden by the small-cell
+   * rule, for a bar chart. Below the threshold the rows are empty and only {@code answered} is
+   * meaningful.
    */
   public PollResult result() {
+    int k = smallCellK(settings.rule());
     List<PollResult.Row> rows = new ArrayList<>();
     boolean released = shown.respondents() > 0;
     if (released) {
-      settings.poll().options().forEach(o -> rows.add(new PollResult.Row(o.key(), o.label(), shown.counts().getOrDefault(o.key(), 0))));
+      List<PollSpec.PollOption> options = settings.poll().options();
+      List<SmallCells.Cell> cells = cells(options, k);
+      for (int i = 0; i < options.size(); i++) {
+        rows.add(new PollResult.Row(options.get(i).key(), options.get(i).label(), cells.get(i)));
+      }
     }
-    return new PollResult(settings.poll().type(), released, rows, shown.respondents(), live.respondents());
+    return new PollResult(settings.poll().type(), released, rows, shown.respondents(), live.respondents(), k);
+  }
+
+  /**
+   * The k of the small-cell rule: the prompt's threshold, and never below the lowest threshold a
+   * session may have, even for a poll the facilitator chose to show as answers arrive.
+   */
+  static int smallCellK(ReleaseRule rule) {
+    return Math.max(rule.threshold(), ReleaseRule.MIN_THRESHOLD);
+  }
+
+  /** The released counts through the small-cell rule, in option order ("prefer not to say" is last). */
+  private List<SmallCells.Cell> cells(List<PollSpec.PollOption> options, int k) {
+    int n = shown.respondents();
+    if (settings.poll().type() != PollSpec.PollType.MULTIPLE) {
+      int[] counts = options.stream().mapToInt(o -> shown.counts().getOrDefault(o.key(), 0)).toArray();
+      return SmallCells.partition(counts, n, k);
+    }
+    int[] answers = options.stream().filter(o -> !PollSpec.PREFER_NOT_TO_SAY.equals(o.key()))
+        .mapToInt(o -> shown.counts().getOrDefault(o.key(), 0)).toArray();
+    int preferNot = shown.counts().getOrDefault(PollSpec.PREFER_NOT_TO_SAY, 0);
+    List<SmallCells.Cell> cells = SmallCells.multipleChoice(answers, preferNot, n, k);
+    // multipleChoice answers in the order given, then "prefer not to say": put each back at its option.
+    List<SmallCells.Cell> inOrder = new ArrayList<>();
+    int next = 0;
+    for (PollSpec.PollOption o : options) {
+      inOrder.add(PollSpec.PREFER_NOT_TO_SAY.equals(o.key()) ? cells.get(cells.size() - 1) : cells.get(next++));
+    }
+    return inOrder;
   }
 
   private void validate(Set<String> choices) {

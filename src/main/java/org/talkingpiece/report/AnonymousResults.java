@@ -36,25 +36,52 @@ public record AnonymousResults(
     }
   }
 
-  /** A poll question and how many chose each option. */
-  public record PollResult(String question, List<PollOption> options) {
+  /**
+   * A poll question and what may be said of each option's count, under the small-cell rule.
+   *
+   * @param respondents how many people answered in the released tally (always shown)
+   * @param k the smallest group a shown count may single out, on either side
+   */
+  public record PollResult(String question, List<PollOption> options, long respondents, int k) {
     public PollResult {
       question = Objects.requireNonNullElse(question, "");
       options = List.copyOf(Objects.requireNonNullElse(options, List.of()));
-    }
-
-    public long total() {
-      return options.stream().mapToLong(PollOption::count).sum();
+      if (respondents < 0) {
+        throw AppException.invalid("a poll's respondents cannot be negative");
+      }
     }
   }
 
-  /** One poll option and its count. */
-  public record PollOption(String label, long count) {
+  /**
+   * One poll option: its count when the small-cell rule lets it be shown, otherwise no count and the
+   * reason ({@code fewer-than-k}, {@code all-but-fewer-than-k} or {@code withheld}).
+   */
+  public record PollOption(String label, Long count, String hidden) {
     public PollOption {
       label = Objects.requireNonNullElse(label, "");
-      if (count < 0) {
+      if ((count == null) == (hidden == null)) {
+        throw new IllegalArgumentException("a poll option has either a count or a reason it is hidden");
+      }
+      if (count != null && count < 0) {
         throw AppException.invalid("a poll count cannot be negative");
       }
+    }
+
+    public static PollOption shown(String label, long count) {
+      return new PollOption(label, count, null);
+    }
+
+    public static PollOption hidden(String label, String reason) {
+      return new PollOption(label, null, reason);
+    }
+
+    /** The words a reader sees in place of a hidden count, for a group's k. */
+    public String hiddenText(int k) {
+      return switch (hidden) {
+        case "fewer-than-k" -> "fewer than " + k;
+        case "all-but-fewer-than-k" -> "all but fewer than " + k;
+        default -> "not shown";
+      };
     }
   }
 

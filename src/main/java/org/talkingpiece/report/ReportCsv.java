@@ -137,10 +137,12 @@ final class ReportCsv {
         s.row("revealed_item", text(r.prompt()), text(t));
       }
     }
-    s.header("poll_option", "question", "option", "count", "total");
+    // A count hidden by the small-cell rule leaves its cell empty and says why in "hidden".
+    s.header("poll_option", "question", "option", "count", "hidden", "respondents", "k");
     for (AnonymousResults.PollResult p : a.polls()) {
       for (AnonymousResults.PollOption o : p.options()) {
-        s.row("poll_option", text(p.question()), text(o.label()), o.count(), p.total());
+        s.row("poll_option", text(p.question()), text(o.label()), o.count() == null ? "" : o.count(),
+            o.hidden() == null ? "" : o.hidden(), p.respondents(), p.k());
       }
     }
     s.header("withheld_prompt", "prompt", "count");

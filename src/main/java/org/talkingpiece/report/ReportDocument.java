@@ -172,8 +172,11 @@ public record ReportDocument(
     JsonArray polls = new JsonArray();
     for (AnonymousResults.PollResult p : anonymous.polls()) {
       JsonArray options = new JsonArray();
-      p.options().forEach(o -> options.add(new JsonObject().put("label", o.label()).put("count", o.count())));
-      polls.add(new JsonObject().put("question", p.question()).put("total", p.total()).put("options", options));
+      p.options().forEach(o -> options.add(o.count() == null
+          ? new JsonObject().put("label", o.label()).put("hidden", o.hidden())
+          : new JsonObject().put("label", o.label()).put("count", o.count())));
+      polls.add(new JsonObject().put("question", p.question()).put("respondents", p.respondents()).put("k", p.k())
+          .put("options", options));
     }
     JsonArray withheld = new JsonArray();
     anonymous.withheld().forEach(w -> withheld.add(new JsonObject().put("prompt", w.prompt()).put("count", w.count())));

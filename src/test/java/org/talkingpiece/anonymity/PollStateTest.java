@@ -34,7 +34,7 @@ class PollStateTest {
   }
 
   @Test
-  @DisplayName("Nobody sees poll results until k people have answered; then counts for every option")
+  @DisplayName("Nobody sees poll results until k people have answered; then every option, its count hidden below k")
   void threshold() {
     PollState s = answer(answer(single(3), 1, "1"), 2, "2");
     assertThat(s.result().released()).isFalse();
@@ -44,12 +44,16 @@ class PollStateTest {
     s = answer(s, 3, PNTS);
     PollResult r = s.result();
     assertThat(r.released()).isTrue();
-    assertThat(r.rows()).containsExactly(new Row("1", "Yes", 1), new Row("2", "No", 1), new Row(PNTS, "Prefer not to say", 1));
-    assertThat(r.share(r.rows().get(0))).isEqualTo(1.0 / 3);
+    assertThat(r.k()).isEqualTo(3);
+    SmallCells.Cell fewer = new SmallCells.Hidden(SmallCells.Reason.FEWER_THAN_K);
+    assertThat(r.rows()).containsExactly(new Row("1", "Yes", fewer), new Row("2", "No", fewer),
+        new Row(PNTS, "Prefer not to say", fewer));
+    assertThat(r.share(r.rows().get(0))).isEmpty();
   }
 
   @Test
-  @DisplayName("After the first results, the chart moves only when k more people have answered")
+  @DisplayName("After the first results, the chart moves only when k more people have answered; counts that would"
+      + " give a hidden one away are withheld")
   void laterStepsInGroups() {
     PollState s = answer(answer(answer(single(3), 1, "1"), 2, "1"), 3, "1");
     s = answer(answer(s, 4, "2"), 5, "2");
@@ -58,20 +62,41 @@ class PollStateTest {
     assertThat(s.summary().held()).isEqualTo(2);
     Step<PollState> sixth = s.answer(p(6), Set.of("2"));
     assertThat(((PromptChange.PollAnswered) sixth.change()).shown()).isPresent();
-    assertThat(sixth.next().result().rows()).extracting(Row::count).containsExactly(3, 3, 0);
+    // 3, 3 and 0 of 6: showing the two 3s would say that nobody preferred not to say.
+    assertThat(sixth.next().result().rows()).extracting(Row::hidden)
+        .containsOnly(SmallCells.Reason.WITHHELD);
+    s = answer(answer(answer(sixth.next(), 7, PNTS), 8, PNTS), 9, PNTS);
+    PollResult nine = s.result();
+    assertThat(nine.rows()).extracting(r -> r.count().getAsInt()).containsExactly(3, 3, 3);
+    assertThat(nine.share(nine.rows().get(0))).hasValue(1.0 / 3);
   }
 
   @Test
-  @DisplayName("Multiple choice counts each option and the number of people")
+  @DisplayName("Multiple choice counts each option against the number of people, \"prefer not to say\" last")
   void multipleChoice() {
     PollState s = PollState.open(PromptSettings.poll(ReleaseRule.threshold(3), PollSpec.multiple(List.of("A", "B", "C"))));
-    s = answer(answer(answer(s, 1, "1", "2"), 2, "1", "2", "3"), 3, PNTS);
+    s = answer(answer(answer(s, 1, "1", "2"), 2, "1", "2", "3"), 3, "1");
+    s = answer(answer(answer(s, 4, "2"), 5, "1", "3"), 6, PNTS);
     PollResult r = s.result();
-    assertThat(r.respondents()).isEqualTo(3);
-    assertThat(r.rows()).extracting(Row::count).containsExactly(2, 2, 1, 1);
+    assertThat(r.respondents()).isEqualTo(6);
+    assertThat(r.rows()).extracting(Row::key).containsExactly("1", "2", "3", PNTS);
+    assertThat(r.rows()).extracting(Row::cell)
+        .containsExactlyElementsOf(SmallCells.multipleChoice(new int[] {4, 3, 2}, 1, 6, 3));
+    assertThat(r.rows().get(0).hidden()).as("4 of 6 leaves 2 who did not: under k").isNotNull();
+    assertThat(r.rows().get(2).hidden()).as("2 of 6 chose C: under k").isNotNull();
     PollState done = s;
-    Fails.with(ErrorCode.INVALID_INPUT, () -> done.answer(p(4), Set.of("1", PNTS)));
-    Fails.with(ErrorCode.INVALID_INPUT, () -> done.answer(p(4), Set.of()));
+    Fails.with(ErrorCode.INVALID_INPUT, () -> done.answer(p(7), Set.of("1", PNTS)));
+    Fails.with(ErrorCode.INVALID_INPUT, () -> done.answer(p(7), Set.of()));
+  }
+
+  @Test
+  @DisplayName("A poll shown as answers arrive still hides counts below the lowest threshold a session may have")
+  void immediatePoll() {
+    PollState s = PollState.open(PromptSettings.poll(ReleaseRule.immediateWithNotice(), PollSpec.single(List.of("Yes", "No"))));
+    s = answer(s, 1, "1");
+    assertThat(s.result().released()).isTrue();
+    assertThat(s.result().k()).isEqualTo(ReleaseRule.MIN_THRESHOLD);
+    assertThat(s.result().rows()).allSatisfy(r -> assertThat(r.count()).isEmpty());
   }
 
   @Test

@@ -131,9 +131,18 @@ class ReportCsvTest {
     assertThat(s.get("activity_participant")).hasSize(k);
 
     JsonObject poll = json.getJsonObject("anonymous").getJsonArray("polls").getJsonObject(0);
-    for (int i = 0; i < 3; i++) {
-      assertThat(Long.parseLong(s.get("poll_option").get(i).get("count")))
-          .isEqualTo(poll.getJsonArray("options").getJsonObject(i).getLong("count"));
+    for (int i = 0; i < 4; i++) {
+      JsonObject option = poll.getJsonArray("options").getJsonObject(i);
+      Map<String, String> row = s.get("poll_option").get(i);
+      if (option.containsKey("count")) {
+        assertThat(Long.parseLong(row.get("count"))).isEqualTo(option.getLong("count"));
+        assertThat(row.get("hidden")).isEmpty();
+      } else {
+        assertThat(row.get("count")).as("a hidden count leaves its cell empty").isEmpty();
+        assertThat(row.get("hidden")).isEqualTo(option.getString("hidden"));
+      }
+      assertThat(row.get("respondents")).isEqualTo("20");
+      assertThat(row.get("k")).isEqualTo("5");
     }
     assertThat(s.get("withheld_prompt").get(0).get("count")).isEqualTo("2");
   }

@@ -104,8 +104,13 @@ class ReportDocumentTest {
     assertThat(anonymous.getJsonArray("revealed").getJsonObject(0).getJsonArray("texts"))
         .containsExactly("Being heard", "-1 for the slides", "Line one\nline two, \"quoted\"");
     JsonObject poll = anonymous.getJsonArray("polls").getJsonObject(0);
-    assertThat(poll.getLong("total")).isEqualTo(6);
-    assertThat(poll.getJsonArray("options").getJsonObject(2).getString("label")).isEqualTo("Prefer not to say");
+    assertThat(poll.getLong("respondents")).isEqualTo(20);
+    assertThat(poll.getInteger("k")).isEqualTo(5);
+    assertThat(poll.getJsonArray("options").getJsonObject(0)).isEqualTo(new JsonObject().put("label", "Safe").put("count", 10));
+    assertThat(poll.getJsonArray("options").getJsonObject(2))
+        .as("a hidden count has no number at all, only the reason")
+        .isEqualTo(new JsonObject().put("label", "Not yet").put("hidden", "fewer-than-k"));
+    assertThat(poll.getJsonArray("options").getJsonObject(3).getString("label")).isEqualTo("Prefer not to say");
     assertThat(anonymous.getJsonArray("withheld").getJsonObject(0))
         .isEqualTo(new JsonObject().put("prompt", "A question for the group").put("count", 2));
   }

@@ -58,9 +58,11 @@ public final class SampleSession {
     return new AnonymousResults(
         List.of(new AnonymousResults.RevealedPrompt("What stayed with you?",
             List.of("Being heard", "-1 for the slides", "Line one\nline two, \"quoted\""))),
+        // 20 answered at k = 5: 10 and 6 are shown; the two small answers only say so.
         List.of(new AnonymousResults.PollResult("How safe did this feel?", List.of(
-            new AnonymousResults.PollOption("Safe", 3), new AnonymousResults.PollOption("Unsure", 2),
-            new AnonymousResults.PollOption("Prefer not to say", 1)))),
+            AnonymousResults.PollOption.shown("Safe", 10), AnonymousResults.PollOption.shown("Unsure", 6),
+            AnonymousResults.PollOption.hidden("Not yet", "fewer-than-k"),
+            AnonymousResults.PollOption.hidden("Prefer not to say", "fewer-than-k")), 20, 5)),
         List.of(new AnonymousResults.WithheldPrompt("A question for the group", 2)));
   }
 

@@ -15,6 +15,7 @@ import org.talkingpiece.anonymity.QuestionView;
 import org.talkingpiece.anonymity.ShownItem;
 import org.talkingpiece.anonymity.SignalCounts;
 import org.talkingpiece.anonymity.SignalKind;
+import org.talkingpiece.anonymity.SmallCells;
 import org.talkingpiece.anonymity.WordCloud;
 
 /**
@@ -181,10 +182,33 @@ final class AnonViews {
     spec.options().forEach(o -> options.add(new JsonObject().put("key", o.key()).put("label", o.label())));
     JsonArray rows = new JsonArray();
     for (PollResult.Row row : result.rows()) {
-      rows.add(new JsonObject().put("key", row.key()).put("label", row.label()).put("count", row.count())
-          .put("share", Math.round(result.share(row) * 1000) / 1000.0));
+      rows.add(pollRow(result, row));
     }
     return new JsonObject().put("type", spec.type().wire()).put("options", options).put("released", result.released())
-        .put("respondents", result.respondents()).put("answered", result.answered()).put("results", rows);
+        .put("respondents", result.respondents()).put("answered", result.answered()).put("k", result.k())
+        .put("results", rows);
+  }
+
+  /**
+   * One result row, the same for every audience: {@code {key, label, count, share}} when the count may
+   * be shown, else {@code {key, label, hidden}} with {@code hidden} one of {@code fewer-than-k},
+   * {@code all-but-fewer-than-k} or {@code withheld} and no count or share at all.
+   */
+  static JsonObject pollRow(PollResult result, PollResult.Row row) {
+    JsonObject json = new JsonObject().put("key", row.key()).put("label", row.label());
+    if (row.hidden() != null) {
+      return json.put("hidden", hiddenWire(row.hidden()));
+    }
+    return json.put("count", row.count().getAsInt())
+        .put("share", Math.round(result.share(row).orElse(0) * 1000) / 1000.0);
+  }
+
+  /** The wire name of a reason a count is hidden. */
+  public static String hiddenWire(SmallCells.Reason reason) {
+    return switch (reason) {
+      case FEWER_THAN_K -> "fewer-than-k";
+      case ALL_BUT_FEWER_THAN_K -> "all-but-fewer-than-k";
+      case WITHHELD -> "withheld";
+    };
   }
 }

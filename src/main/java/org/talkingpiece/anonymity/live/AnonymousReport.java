@@ -39,7 +39,9 @@ final class AnonymousReport {
       } else if (p.kind() == PromptKind.POLL) {
         PollResult result = p.poll().result();
         polls.add(new AnonymousResults.PollResult(title, result.rows().stream()
-            .map(r -> new AnonymousResults.PollOption(r.label(), r.count())).toList()));
+            .map(r -> r.hidden() == null ? AnonymousResults.PollOption.shown(r.label(), r.count().getAsInt())
+                : AnonymousResults.PollOption.hidden(r.label(), AnonViews.hiddenWire(r.hidden())))
+            .toList(), result.respondents(), result.k()));
       } else if (p.kind() == PromptKind.QUESTIONS) {
         revealed.add(new AnonymousResults.RevealedPrompt(title, p.items().questions(QuestionOrder.NEWEST, true).stream()
             .filter(q -> !q.flags().hidden()).map(QuestionView::text).toList()));

@@ -140,12 +140,19 @@ final class ReportPage {
     List<Map<String, Object>> polls = new ArrayList<>();
     for (AnonymousResults.PollResult p : a.polls()) {
       List<Map<String, Object>> options = new ArrayList<>();
-      long total = p.total();
+      long respondents = p.respondents();
+      boolean anyHidden = false;
       for (AnonymousResults.PollOption o : p.options()) {
-        options.add(Map.of("label", o.label(), "count", o.count(),
-            "percent", total == 0 ? "0%" : percent((double) o.count() / total)));
+        if (o.count() == null) {
+          anyHidden = true;
+          options.add(Map.of("label", o.label(), "count", o.hiddenText(p.k()), "percent", "not shown"));
+        } else {
+          options.add(Map.of("label", o.label(), "count", o.count(),
+              "percent", respondents == 0 ? "0%" : percent((double) o.count() / respondents)));
+        }
       }
-      polls.add(Map.of("question", p.question(), "total", total, "options", options));
+      polls.add(Map.of("question", p.question(), "respondents", respondents, "options", options,
+          "anyHidden", anyHidden, "k", p.k()));
     }
     List<Map<String, Object>> withheld = new ArrayList<>();
     for (AnonymousResults.WithheldPrompt w : a.withheld()) {

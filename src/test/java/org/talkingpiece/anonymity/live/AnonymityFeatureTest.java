@@ -258,7 +258,10 @@ class AnonymityFeatureTest {
     JsonObject released = h.displayView().getJsonObject("poll");
     assertThat(released.getBoolean("released")).isTrue();
     assertThat(released.getInteger("respondents")).isEqualTo(3);
-    assertThat(released.getJsonArray("results").getJsonObject(0).getInteger("count")).isEqualTo(2);
+    // Two of three chose the first answer: fewer than k = 3, so the room sees the reason, not the 2.
+    assertThat(released.getJsonArray("results").getJsonObject(0))
+        .isEqualTo(new JsonObject().put("key", "1").put("label", options.getJsonObject(0).getString("label"))
+            .put("hidden", "fewer-than-k"));
     refused(ErrorCode.WRONG_STATE, () -> h.asFacilitator("anon.project", args("itemId", "1")));
   }
 
@@ -416,7 +419,13 @@ class AnonymityFeatureTest {
     assertThat(results.polls()).singleElement().satisfies(poll -> {
       assertThat(poll.question()).isEqualTo(h.module.activities().stream()
           .filter(a -> a.type().wireName().equals("poll")).findFirst().orElseThrow().title());
-      assertThat(poll.total()).isEqualTo(3);
+      assertThat(poll.respondents()).isEqualTo(3);
+      // Three of three chose the first answer. With three respondents and k = 3, "all but fewer than 3"
+      // could only mean all three, so every count is withheld.
+      assertThat(poll.options()).allSatisfy(o -> {
+        assertThat(o.count()).isNull();
+        assertThat(o.hidden()).isEqualTo("withheld");
+      });
     });
     assertThat(results.revealed()).singleElement().satisfies(r ->
         assertThat(r.texts()).as("the fourth answer never completed a group").hasSize(3).isSubsetOf(written));

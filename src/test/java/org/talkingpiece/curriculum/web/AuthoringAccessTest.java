@@ -22,10 +22,12 @@ import org.talkingpiece.support.Http;
  */
 class AuthoringAccessTest {
   static final String M = "/author/modules/understanding-privilege";
+  /** The version the shipped file carries, which the server imports at start. */
+  static final int SHIPPED = ModuleApiTest.shippedVersion("understanding-privilege");
   static final List<String> PAGES = List.of("/author", M, M + "/edit", M + "/source", M + "/preview",
-      M + "/preview?version=1", M + "/history", M + "/duplicate", M + "/versions/1/publish");
+      M + "/preview?version=" + SHIPPED, M + "/history", M + "/duplicate", M + "/versions/" + SHIPPED + "/publish");
   static final List<String> FORMS = List.of("/author/modules", "/author/import", M + "/draft", M + "/edit",
-      M + "/source", M + "/validate", M + "/duplicate", M + "/versions/1/publish");
+      M + "/source", M + "/validate", M + "/duplicate", M + "/versions/" + SHIPPED + "/publish");
 
   static World world;
 

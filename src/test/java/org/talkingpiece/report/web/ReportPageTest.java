@@ -77,12 +77,15 @@ class ReportPageTest {
   void anonymousInput() {
     String html = render(new AnonymousResults(
         List.of(new RevealedPrompt("What did you notice?", List.of("<b>loud</b> & clear", "quiet"))),
-        List.of(new PollResult("How safe does this room feel?", List.of(new PollOption("Safe", 3), new PollOption("Not yet", 1)))),
+        List.of(new PollResult("How safe does this room feel?", List.of(PollOption.shown("Safe", 9),
+            PollOption.hidden("Not yet", "fewer-than-k"), PollOption.hidden("Prefer not to say", "fewer-than-k")), 12, 3)),
         List.of(new WithheldPrompt("What is hard to say?", 2))));
     assertThat(html).contains("<li>&lt;b&gt;loud&lt;/b&gt; &amp; clear</li>").doesNotContain("<b>loud</b>");
     assertThat(html).contains("<caption id=\"poll-0-caption\">How safe does this room feel?</caption>")
-        .contains("<th scope=\"row\">Safe</th><td>3</td><td>75%</td>")
-        .contains("<th scope=\"row\">All votes</th><td>4</td>");
+        .contains("<th scope=\"row\">Safe</th><td>9</td><td>75%</td>")
+        .contains("<th scope=\"row\">Not yet</th><td>fewer than 3</td><td>not shown</td>")
+        .contains("<th scope=\"row\">People who answered</th><td>12</td>")
+        .contains("at least 3 people chose the answer and at least 3 did not");
     assertThat(html).contains("Prompts below the threshold: only the count")
         .contains("<li>What is hard to say?: 2 responses</li>");
   }

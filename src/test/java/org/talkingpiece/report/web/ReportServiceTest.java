@@ -79,7 +79,8 @@ class ReportServiceTest {
         List.of(new RevealedPrompt("What did you notice?", List.of("second", "first"))), List.of(),
         List.of(new WithheldPrompt("What is hard to say?", 2)));
     AnonymousResults polls = new AnonymousResults(List.of(),
-        List.of(new PollResult("How safe does this room feel?", List.of(new PollOption("Safe", 4), new PollOption("Not yet", 2)))),
+        List.of(new PollResult("How safe does this room feel?", List.of(PollOption.shown("Safe", 4),
+            PollOption.hidden("Not yet", "fewer-than-k")), 6, 3)),
         List.of());
     ReportService service = service(s.log, (slug, v) -> Future.succeededFuture(s.module),
         List.of(new Results(reflections), new Results(AnonymousResults.none()), new Results(polls)));
@@ -87,7 +88,7 @@ class ReportServiceTest {
     JsonObject anonymous = await(service.report(LoggedSession.ID, "fallback", r -> r)).toJson().getJsonObject("anonymous");
     assertThat(anonymous.getJsonArray("revealed").getJsonObject(0).getJsonArray("texts").getList())
         .as("the feature's shuffled order is kept").containsExactly("second", "first");
-    assertThat(anonymous.getJsonArray("polls").getJsonObject(0).getLong("total")).isEqualTo(6);
+    assertThat(anonymous.getJsonArray("polls").getJsonObject(0).getLong("respondents")).isEqualTo(6);
     assertThat(anonymous.getJsonArray("withheld").getJsonObject(0))
         .isEqualTo(new JsonObject().put("prompt", "What is hard to say?").put("count", 2));
   }
