@@ -184,8 +184,14 @@ class ReflectionBrowserTest {
     }
     Locator results = console.locator("[data-anon=console] [data-anon-ref=results]");
     assertThat(results).containsText("Institutional");
-    assertThat(results).containsText("2 (67%)");
+    // Two of three chose Institutional: under k = 3, so the count is hidden and the reason is said.
+    assertThat(results).not().containsText("67%");
+    assertThat(results.locator("li").filter(new Locator.FilterOptions().setHasText("Institutional")))
+        .containsText("fewer than 3");
+    assertThat(console.locator("[data-anon=console] [data-anon-ref=hidden-note]"))
+        .containsText("A count is shown only when at least 3 people chose the answer and at least 3 did not");
     assertThat(people.get(0).locator("[data-anon-ref=results]")).containsText("Prefer not to say");
+    assertThat(people.get(0).locator("[data-anon-ref=results]")).not().containsText("67%");
 
     goTo(console, "6. Findings board");
     for (int i = 0; i < 3; i++) {
